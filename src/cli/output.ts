@@ -1,0 +1,22 @@
+import { writeFileAtomic } from '../util/atomic.js';
+import { InputError } from '../util/errors.js';
+
+/** Prints a JSON document on stdout (stdout stays clean: logs and progress go to stderr). */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Writes `text` to `outPath` atomically, or to stdout when no path is given. */
+export function emit(text: string, outPath?: string): void {
+  if (outPath) writeFileAtomic(outPath, text.endsWith('\n') ? text : `${text}\n`);
+  else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** Parses a CLI number, naming the option in the error. */
+export function parseCount(option: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new InputError(option, `expected a number, got '${text}'`);
+  }
+  return value;
+}
