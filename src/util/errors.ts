@@ -30,10 +30,15 @@ export function requireNumber(
 
 export function describeRange(range: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean }): string {
   const { min, max, minExclusive = false, maxExclusive = false } = range;
-  const lo = min === undefined || min === -Infinity ? undefined : `${minExclusive ? '>' : '≥'} ${min}`;
-  const hi = max === undefined || max === Infinity ? undefined : `${maxExclusive ? '<' : '≤'} ${max}`;
-  if (lo && hi) return `(${lo} and ${hi})`;
-  if (lo) return `(${lo})`;
-  if (hi) return `(${hi})`;
-  return '';
+  const lo = min === undefined || min === -Infinity ? undefined : `${minExclusive ? '>' : '≥'} ${compactNumber(min)}`;
+  const hi = max === undefined || max === Infinity ? undefined : `${maxExclusive ? '<' : '≤'} ${compactNumber(max)}`;
+  if (lo && hi) return `${lo} and ${hi}`;
+  return lo ?? hi ?? '';
+}
+
+/** 1e30 rather than 1e+30; plain digits for ordinary numbers. */
+export function compactNumber(n: number): string {
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) return n.toExponential().replace('e+', 'e').replace(/\.?0+e/, 'e');
+  return String(n);
 }

@@ -1,0 +1,261 @@
+/** `limbound estimate | presets | tradeoff | sweep | schema` and `limbound bench estimate`. */
+import type { Command } from 'commander';
+import { addInputOptions, inputFromOptions } from './input-options.js';
+import { printJson, emit } from './output.js';
+import { estimateResolved, type EstimateResult } from '../model/estimate.js';
+import { resolve } from '../model/resolve.js';
+import { explain, explainSymbols } from '../model/explain.js';
+import { tradeoff } from '../model/tradeoff.js';
+import { inputJsonSchema } from '../model/schema.js';
+import { renderTable, toCsv, type Column } from '../report/table.js';
+import { formatSI, formatCount, formatDuration, formatScientific } from '../report/format.js';
+import { KWH_J } from '../physics/constants.js';
+import type { PricedRow } from '../model/price.js';
+import { PARADIGMS } from '../model/paradigms.js';
+import { ACCELERATORS, DEVICES, WORKLOADS, CITATIONS, joulesPerFlop, type SourceRef } from '../data/index.js';
+import { InputError } from '../util/errors.js';
+import { runSweep, parseVary } from './sweep.js';
+import { benchEstimate } from '../model/bench.js';
+
+export function registerEngineCommands(program: Command): void {
+  addInputOptions(
+    program
+      .command('estimate')
+      .description('least energy to solution per paradigm, split by wall (default: the brain-scale preset)')
+      .option('--json', 'print one JSON document')
+      .option('--csv', 'print the rows as CSV')
+      .option('--explain', 'show every formula with its values substituted, per row and wall')
+      .option('--tradeoff', 'include the energy–speed trade-off (JSON only)'),
+  ).action((opts) => {
+    const resolved = resolve(inputFromOptions(opts));
+    const result = estimateResolved(resolved, { tradeoff: Boolean(opts.tradeoff) || (!opts.json && !opts.csv) });
+    if (opts.json) {
+      printJson(opts.explain ? { ...result, explain: explain(resolved) } : result);
+      return;
+    }
+    if (opts.csv) {
+      emit(rowsCsv(result.rows));
+      return;
+    }
+    emit(renderEstimate(result));
+    if (opts.explain) emit(renderExplain(resolved));
+  });
+
+  program
+    .command('presets')
+    .description('list the built-in catalogs with their sources')
+    .argument('[catalog]', 'workloads | accelerators | devices (default: all)')
+    .option('--json', 'print JSON')
+    .action((catalog: string | undefined, opts) => {
+      const all = { workloads: WORKLOADS, accelerators: ACCELERATORS, devices: DEVICES };
+      if (catalog !== undefined && !(catalog in all)) throw new InputError('catalog', `unknown catalog '${catalog}' (allowed: workloads, accelerators, devices)`);
+      const chosen = catalog ? { [catalog]: all[catalog as keyof typeof all] } : all;
+      if (opts.json) {
+        printJson(chosen);
+        return;
+      }
+      const parts: string[] = [];
+      if (chosen.workloads) parts.push(renderWorkloads());
+      if (chosen.accelerators) parts.push(renderAccelerators());
+      if (chosen.devices) parts.push(renderDevices());
+      emit(parts.join('\n\n'));
+    });
+
+  addInputOptions(
+    program
+      .command('tradeoff')
+      .description('energy against time to solution for every paradigm (MODEL.md §4)')
+      .option('--points <n>', 'number of T_sol values (log-spaced)', '25')
+      .option('--from-s <seconds>', 'shortest T_sol')
+      .option('--to-s <seconds>', 'longest T_sol')
+      .option('--json', 'print JSON')
+      .option('--csv', 'print CSV'),
+  ).action((opts) => {
+    const resolved = resolve(inputFromOptions(opts));
+    const points = positiveOption('points', opts.points, true);
+    const from_s = opts.fromS !== undefined ? positiveOption('from-s', opts.fromS) : undefined;
+    const to_s = opts.toS !== undefined ? positiveOption('to-s', opts.toS) : undefined;
+    if (from_s !== undefined && to_s !== undefined && to_s <= from_s) throw new InputError('to-s', `must be greater than --from-s (${from_s}), got ${to_s}`);
+    const t = tradeoff(resolved, { points, from_s, to_s });
+    const ids = PARADIGMS.map((p) => p.id);
+    if (opts.json) {
+      printJson({ inputs: resolved.inputs, counts: resolved.counts, ...t });
+      return;
+    }
+    if (opts.csv) {
+      emit(toCsv(['time_s', ...ids.map((id) => `${id}_energy_J`), 'cim_barrier_kT'], t.points.map((p) => [p.time_s, ...ids.map((id) => p.energy_J[id]), p.cim_barrier_kT])));
+      return;
+    }
+    const columns: Column<(typeof t.points)[number]>[] = [
+      { header: 'T_sol', value: (p) => formatDuration(p.time_s), align: 'right' },
+      ...ids.map((id) => ({ header: id, value: (p: (typeof t.points)[number]) => formatSI(p.energy_J[id], 'J'), align: 'right' as const })),
+      { header: 'E_b* (kT)', value: (p) => p.cim_barrier_kT.toFixed(1), align: 'right' },
+    ];
+    const within = t.lim_within_2x_time_s;
+    emit(
+      [
+        `Energy against time to solution — ${resolved.workload.name} (counts fixed; kind: bound for landauer/lim/cim, estimate otherwise)`,
+        renderTable(t.points, columns),
+        '',
+        `LIM within 2× of the Landauer floor for T_sol ≥ ${within === null ? 'never (consolidation dominates)' : formatDuration(within)}; at the input's T_sol = ${formatDuration(resolved.counts.time_s)} LIM/floor = ${t.lim_over_floor_at_input.toPrecision(4)}.`,
+        `Each cell is updated once per relaxation time (τ_u = τ_r) at T_sol = ${formatDuration(t.relaxation_limited_time_s)}.`,
+      ].join('\n'),
+    );
+  });
+
+  addInputOptions(
+    program
+      .command('sweep')
+      .description('evaluate a grid over numeric inputs: --vary NAME=FROM..TO[:log][:COUNT] (repeatable)')
+      .option('--vary <spec>', 'a numeric input to vary, e.g. params=1e9..1e15:log:7 (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+      .option('--format <format>', 'csv or jsonl', 'csv')
+      .option('--out <file>', 'write to this file (written atomically; Ctrl-C keeps the rows finished)')
+      .option('--max-points <n>', 'refuse grids larger than this', '100000'),
+  ).action(async (opts) => {
+    const varies = ((opts.vary as string[] | undefined) ?? []).map(parseVary);
+    if (varies.length === 0) throw new InputError('vary', 'give at least one --vary NAME=FROM..TO[:log][:COUNT]');
+    if (opts.format !== 'csv' && opts.format !== 'jsonl') throw new InputError('format', `unknown format '${opts.format}' (allowed: csv, jsonl)`);
+    const maxPoints = positiveOption('max-points', opts.maxPoints, true);
+    const base = inputFromOptions(opts);
+    const summary = await runSweep({ base, varies, format: opts.format, out: opts.out, maxPoints });
+    if (opts.out) process.stderr.write(`${summary.written} of ${summary.total} points written to ${opts.out}${summary.interrupted ? ' (interrupted)' : ''}\n`);
+    if (summary.interrupted) process.exitCode = 130;
+  });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the input / config format')
+    .action(() => printJson(inputJsonSchema()));
+}
+
+export function registerBenchEstimate(bench: Command): void {
+  bench
+    .command('estimate')
+    .description('throughput of the estimate core in design points per second (no I/O)')
+    .option('--seconds <s>', 'measuring time', '2')
+    .option('--json', 'print JSON')
+    .action((opts) => {
+      const result = benchEstimate(positiveOption('seconds', opts.seconds));
+      if (opts.json) printJson(result);
+      else emit(`estimate core: ${formatSI(result.core_points_per_s, 'points/s')} (one core); full estimate() API with validation: ${formatSI(result.api_points_per_s, 'points/s')}`);
+    });
+}
+
+function positiveOption(name: string, text: string, integer = false): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new InputError(name, `must be a positive ${integer ? 'whole ' : ''}number, got '${text}'`);
+  }
+  return value;
+}
+
+// ── rendering ───────────────────────────────────────────────────────────────
+
+const wallText = (v: number | null) => (v === null ? '—' : formatSI(v, 'J'));
+
+export function renderEstimate(r: EstimateResult): string {
+  const c = r.counts;
+  const i = r.inputs;
+  const head = [
+    `${r.workload.name} — least energy to solution by paradigm (limbound ${r.tool.version})`,
+    `P = ${formatCount(c.params)} · F = ${formatScientific(c.flops)} FLOP · OPS = ${formatScientific(c.ops)} · steps = ${formatCount(c.steps)} · U = ${formatScientific(c.param_writes)} writes · N = ${c.precision_bits} bit (N_eff ${r.derived.n_eff_bits}) · T = ${i.temperature_K} K · T_sol = ${formatDuration(c.time_s)}`,
+    '',
+  ];
+  const columns: Column<PricedRow>[] = [
+    { header: 'paradigm', value: (row) => row.label },
+    { header: 'kind', value: (row) => row.kind },
+    { header: 'energy', value: (row) => formatSI(row.energy_J, 'J'), align: 'right' },
+    { header: 'in Wh', value: (row) => formatSI(row.energy_J / 3600, 'Wh'), align: 'right' },
+    { header: 'orders above floor', value: (row) => row.orders_above_floor.toFixed(2), align: 'right' },
+    { header: 'memory', value: (row) => wallText(row.memory_J), align: 'right' },
+    { header: 'update', value: (row) => wallText(row.update_J), align: 'right' },
+    { header: 'consolidation', value: (row) => wallText(row.consolidation_J), align: 'right' },
+    { header: 'compute', value: (row) => wallText(row.compute_J), align: 'right' },
+  ];
+  const lim = r.rows.find((x) => x.id === 'lim')!;
+  const acc = r.rows.find((x) => x.id === 'vn-accelerator')!;
+  const notes = [
+    '',
+    `LIM is ${formatSI(lim.energy_J, 'J')}, ${lim.orders_above_floor.toFixed(2)} orders above the Landauer floor and ${Math.log10(acc.energy_J / lim.energy_J).toFixed(2)} orders below ${acc.label}.`,
+    `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}.`,
+  ];
+  if (r.tradeoff) {
+    const t = r.tradeoff.lim_within_2x_time_s;
+    notes.push(`LIM stays within 2× of the floor for T_sol ≥ ${t === null ? 'never' : formatDuration(t)} (see \`limbound tradeoff\`).`);
+  }
+  notes.push('Kinds: bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.');
+  notes.push('Run with --explain for every formula, --json for machine output, `limbound presets` for sources.');
+  return [...head, renderTable(r.rows, columns), ...notes].join('\n');
+}
+
+export function renderExplain(resolved: ReturnType<typeof resolve>): string {
+  const lines = ['', 'Symbols:'];
+  for (const [sym, value, meaning] of explainSymbols(resolved)) lines.push(`  ${sym.padEnd(6)} = ${value.padEnd(14)} ${meaning}`);
+  let currentRow = '';
+  for (const e of explain(resolved)) {
+    if (e.row !== currentRow) {
+      currentRow = e.row;
+      lines.push('', `[${e.row}]`);
+    }
+    lines.push(`  ${e.wall.padEnd(13)} = ${e.formula}`);
+    if (e.substituted) lines.push(`  ${''.padEnd(13)} = ${e.substituted}`);
+  }
+  return lines.join('\n');
+}
+
+function rowsCsv(rows: readonly PricedRow[]): string {
+  return toCsv(
+    ['id', 'label', 'kind', 'memory_J', 'update_J', 'consolidation_J', 'compute_J', 'energy_J', 'energy_kWh', 'orders_above_floor'],
+    rows.map((r) => [r.id, r.label, r.kind, r.memory_J, r.update_J, r.consolidation_J, r.compute_J, r.energy_J, r.energy_J / KWH_J, r.orders_above_floor]),
+  );
+}
+
+function sourceText(s: SourceRef): string {
+  const c = CITATIONS[s.citation];
+  return `${c ? `${c.authors.split(',')[0]} ${c.year}` : s.citation} [${s.status}]: ${s.where}`;
+}
+
+function renderWorkloads(): string {
+  const table = renderTable(WORKLOADS, [
+    { header: 'id', value: (w) => w.id },
+    { header: 'kind', value: (w) => w.kind },
+    { header: 'params', value: (w) => formatScientific(w.params), align: 'right' },
+    { header: 'tokens', value: (w) => (w.tokens ? formatScientific(w.tokens) : '—'), align: 'right' },
+    { header: 'FLOP', value: (w) => (w.flops ? formatScientific(w.flops) : w.tokens ? `6PD=${formatScientific(6 * w.params * w.tokens)}` : '—'), align: 'right' },
+    { header: 'N', value: (w) => `${w.precision_bits}`, align: 'right' },
+    { header: 'T_sol', value: (w) => formatDuration(w.time_s), align: 'right' },
+    { header: 'reported', value: (w) => (w.reported_energy ? formatSI(w.reported_energy.energy_J, 'J') : '—'), align: 'right' },
+  ]);
+  const sources = WORKLOADS.map((w) => [`  ${w.id}:`, ...w.sources.map((s) => `    source  ${sourceText(s)}`), ...(w.reported_energy ? [`    energy  ${sourceText(w.reported_energy.source)}`] : []), ...w.assumptions.map((a) => `    assumes ${a}`)].join('\n'));
+  return ['Workloads', table, '', ...sources].join('\n');
+}
+
+function renderAccelerators(): string {
+  const rows = ACCELERATORS.flatMap((a) => Object.entries(a.precisions).map(([p, rating]) => ({ a, p, rating: rating! })));
+  const table = renderTable(rows, [
+    { header: 'id', value: (r) => r.a.id },
+    { header: 'name', value: (r) => r.a.name },
+    { header: 'precision', value: (r) => r.p },
+    { header: 'peak', value: (r) => formatSI(r.rating.peak_flop_per_s, 'FLOP/s'), align: 'right' },
+    { header: 'TDP', value: (r) => formatSI(r.a.tdp_W, 'W'), align: 'right' },
+    { header: 'energy/FLOP', value: (r) => formatSI(joulesPerFlop(r.a, r.p as never), 'J'), align: 'right' },
+    { header: 'memory', value: (r) => `${r.a.memory} ${formatSI(r.a.memory_J_per_bit, 'J/bit')}`, align: 'right' },
+    { header: 'bandwidth', value: (r) => formatSI(r.a.memory_bandwidth_B_per_s, 'B/s'), align: 'right' },
+  ]);
+  const sources = ACCELERATORS.map((a) => [`  ${a.id}:`, `    tdp       ${sourceText(a.tdp_source)}`, ...Object.entries(a.precisions).map(([p, r]) => `    ${p.padEnd(9)} ${sourceText(r!.source)}`), `    memory    ${sourceText(a.memory_source)}${a.memory_source.note ? ` (${a.memory_source.note})` : ''}`, `    bandwidth ${sourceText(a.bandwidth_source)}`].join('\n'));
+  return ['Accelerators (energy/FLOP = TDP ÷ peak dense throughput: a best case)', table, '', ...sources].join('\n');
+}
+
+function renderDevices(): string {
+  const table = renderTable(DEVICES, [
+    { header: 'id', value: (d) => d.id },
+    { header: 'name', value: (d) => d.name },
+    { header: 'paradigm', value: (d) => d.paradigm },
+    { header: 'write', value: (d) => `${formatSI(d.write.value_J, 'J')}/${d.write_unit}${d.write.high_J ? ` (to ${formatSI(d.write.high_J, 'J')})` : ''}`, align: 'right' },
+    { header: 'read', value: (d) => (d.read ? `${formatSI(d.read.value_J, 'J')}/bit` : '—'), align: 'right' },
+    { header: 'bits/cell', value: (d) => String(d.bits_per_cell), align: 'right' },
+    { header: 'volatile', value: (d) => (d.volatile ? 'yes' : 'no') },
+  ]);
+  const sources = DEVICES.map((d) => [`  ${d.id}:`, `    write  ${sourceText(d.write.source)}`, ...(d.read ? [`    read   ${sourceText(d.read.source)}`] : []), ...(d.bits_source ? [`    bits   ${sourceText(d.bits_source)}`] : []), ...(d.notes ? [`    note   ${d.notes}`] : [])].join('\n'));
+  return ['Memory devices', table, '', ...sources].join('\n');
+}

@@ -1,0 +1,111 @@
+/**
+ * `estimate(input)`: the library's main entry. Validates the input, resolves the workload to counts,
+ * prices them per paradigm and wall, adds the reported energy of the workload where one is sourced,
+ * and (optionally) the energy–speed trade-off.
+ */
+import { validateInput, type EstimateInput } from './schema.js';
+import { resolve, type Resolved } from './resolve.js';
+import { priceCounts, ordersAbove, type PricedRow } from './price.js';
+import type { Derived } from './env.js';
+import type { TermOverrides } from './paradigms.js';
+import { tradeoff, type Tradeoff } from './tradeoff.js';
+import { CITATIONS, type Citation } from '../data/sources.js';
+import { VERSION } from '../version.js';
+
+export interface EstimateOptions {
+  /** Replace individual wall terms of individual rows. */
+  terms?: TermOverrides;
+  /** Add the energy–speed trade-off (E against T_sol). */
+  tradeoff?: boolean | { points?: number };
+}
+
+export interface EstimateResult {
+  tool: { name: 'limbound'; version: string };
+  inputs: Record<string, number | string>;
+  origin: Record<string, string>;
+  workload: { id: string; name: string; kind: string; assumptions: string[] };
+  counts: {
+    flops: number;
+    ops: number;
+    param_writes: number;
+    steps: number;
+    iterations?: number;
+    update_bits: number;
+    read_bits: number;
+    params: number;
+    precision_bits: number;
+    checkpoints: number;
+    time_s: number;
+  };
+  derived: {
+    kT_J: number;
+    landauer_per_bit_J: number;
+    n_eff_bits: number;
+    update_time_s: number;
+    finite_time_excess_per_op_J: number;
+    cim_barrier_kT: number;
+    cim_barrier_J: number;
+    retention_barrier_kT: number;
+    accelerator_J_per_flop: number;
+  };
+  rows: PricedRow[];
+  tradeoff?: Tradeoff;
+  citations: Citation[];
+}
+
+export function estimate(input: EstimateInput = {}, options: EstimateOptions = {}): EstimateResult {
+  const resolved = resolve(validateInput(input));
+  return estimateResolved(resolved, options);
+}
+
+export function estimateResolved(resolved: Resolved, options: EstimateOptions = {}): EstimateResult {
+  const { counts, env, workload } = resolved;
+  const { rows, derived } = priceCounts(counts, env, options.terms);
+  if (workload.reported_energy && resolved.origin.params === 'preset' && resolved.origin.tokens !== 'input' && resolved.origin.flops !== 'input') {
+    const floor = rows[0]!.energy_J;
+    rows.push({
+      id: 'measured',
+      label: `Reported: ${workload.name} training run`,
+      kind: 'measured',
+      memory_J: null,
+      update_J: null,
+      consolidation_J: null,
+      compute_J: null,
+      energy_J: workload.reported_energy.energy_J,
+      orders_above_floor: ordersAbove(workload.reported_energy.energy_J, floor),
+      citations: [workload.reported_energy.source.citation],
+    });
+  }
+  const citationIds = new Set<string>(['si2019', 'chen2024lim']);
+  for (const row of rows) row.citations.forEach((c) => citationIds.add(c));
+  for (const s of workload.sources) citationIds.add(s.citation);
+  const result: EstimateResult = {
+    tool: { name: 'limbound', version: VERSION },
+    inputs: resolved.inputs,
+    origin: resolved.origin,
+    workload: { id: workload.id, name: workload.name, kind: resolved.kind, assumptions: workload.assumptions },
+    counts: { ...counts, steps: resolved.steps, ...(resolved.iterations !== undefined ? { iterations: resolved.iterations } : {}) },
+    derived: summarizeDerived(derived),
+    rows,
+    citations: [...citationIds].filter((id) => id !== 'limbound' && CITATIONS[id]).map((id) => CITATIONS[id]!),
+  };
+  if (options.tradeoff) {
+    const points = typeof options.tradeoff === 'object' ? options.tradeoff.points : undefined;
+    result.tradeoff = tradeoff(resolved, { points, terms: options.terms });
+  }
+  return result;
+}
+
+function summarizeDerived(d: Derived): EstimateResult['derived'] {
+  return {
+    kT_J: d.kT_J,
+    landauer_per_bit_J: d.bit_floor_J,
+    n_eff_bits: d.neff_bits,
+    update_time_s: d.update_time_s,
+    finite_time_excess_per_op_J: d.excess_per_op_J,
+    cim_barrier_kT: d.cim_barrier_kT,
+    cim_barrier_J: d.cim_barrier_kT * d.kT_J,
+    retention_barrier_kT: d.retention_barrier_kT,
+    accelerator_J_per_flop: d.accelerator_J_per_flop,
+  };
+}

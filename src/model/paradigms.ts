@@ -1,0 +1,221 @@
+/**
+ * The paradigm rows of MODEL.md §3 as data: each row has four walls (memory, update, consolidation,
+ * compute), and each wall is a small pure term. A term's `value` is what the engine computes; its
+ * `parts` are the same product written out with named factors for `--explain`. A test checks on random
+ * inputs that value = Σ Π parts for every term, so the explanation cannot drift from the arithmetic.
+ * Users replace a term by passing `terms` overrides to `estimate` / `priceCounts`.
+ */
+import type { OperationCounts } from './counts.js';
+import type { Derived, PricingEnv } from './env.js';
+import { LN2 } from '../physics/constants.js';
+
+export type Wall = 'memory' | 'update' | 'consolidation' | 'compute';
+export const WALLS: readonly Wall[] = ['memory', 'update', 'consolidation', 'compute'];
+
+export type ParadigmId = 'landauer' | 'lim' | 'cim' | 'vn-cmos-limit' | 'vn-accelerator' | 'lim-device' | 'cim-device';
+export type RowId = ParadigmId | 'measured';
+export type Kind = 'bound' | 'estimate' | 'measured';
+
+/** One named factor of a product: symbol, value, unit. */
+export type Factor = readonly [symbol: string, value: number, unit: string];
+
+export interface Term {
+  /** The formula in symbols, e.g. "Σbits·kT·(ln2 − H(ε))". */
+  formula: string;
+  value(c: OperationCounts, e: PricingEnv, d: Derived): number;
+  /** The formula as a sum of products of named factors (for --explain). */
+  parts(c: OperationCounts, e: PricingEnv, d: Derived): Factor[][];
+}
+
+export interface Paradigm {
+  id: ParadigmId;
+  label: (e: PricingEnv) => string;
+  kind: Kind;
+  walls: Record<Wall, Term>;
+  citations: string[];
+}
+
+const zero = (why: string): Term => ({ formula: `0 (${why})`, value: () => 0, parts: () => [] });
+
+const storedBits = (c: OperationCounts): Factor[] => [['P', c.params, ''], ['N', c.precision_bits, 'bit']];
+
+/** Update wall of the ideal in-memory paradigms: every changed bit at its per-bit cost, plus the speed-limit excess. */
+const excessPart = (c: OperationCounts, d: Derived): Factor[] => [['OPS', c.ops, ''], ['c·kT·τ_r/τ_u', d.excess_per_op_J, 'J']];
+
+export const LANDAUER: Paradigm = {
+  id: 'landauer',
+  label: () => 'Landauer adiabatic floor',
+  kind: 'bound',
+  citations: ['landauer1961', 'berut2012'],
+  walls: {
+    memory: zero('reads are reversible'),
+    update: {
+      formula: 'Σbits · kT·(ln2 − H(ε))',
+      value: (c, _e, d) => c.update_bits * d.bit_floor_J,
+      parts: (c, _e, d) => [[['Σbits', c.update_bits, 'bit'], ['kT·(ln2 − H(ε))', d.bit_floor_J, 'J/bit']]],
+    },
+    consolidation: zero('adiabatic limit'),
+    compute: zero('included in the update: each operation is a memory update'),
+  },
+};
+
+export const LIM: Paradigm = {
+  id: 'lim',
+  label: () => 'LIM, ideal (matched barrier)',
+  kind: 'bound',
+  citations: ['chen2024lim', 'landauer1961', 'aurell2012', 'proesmans2020'],
+  walls: {
+    memory: zero('in place'),
+    update: {
+      formula: 'Σbits · kT·(ln2 − H(ε)) + OPS · c·kT·τ_r/τ_u',
+      value: (c, _e, d) => c.update_bits * d.bit_floor_J + c.ops * d.excess_per_op_J,
+      parts: (c, _e, d) => [[['Σbits', c.update_bits, 'bit'], ['kT·(ln2 − H(ε))', d.bit_floor_J, 'J/bit']], excessPart(c, d)],
+    },
+    consolidation: {
+      formula: 'P · N · kT·(ln2 + ½·ln(E_ret/kT))',
+      value: (c, _e, d) => c.params * c.precision_bits * d.kT_J * (LN2 + d.ramp_per_bit_kT),
+      parts: (c, _e, d) => [[...storedBits(c), ['kT·(ln2 + ½·ln(E_ret/kT))', d.kT_J * (LN2 + d.ramp_per_bit_kT), 'J/bit']]],
+    },
+    compute: zero('included in the update'),
+  },
+};
+
+export const CIM: Paradigm = {
+  id: 'cim',
+  label: () => 'CIM, ideal static barrier',
+  kind: 'bound',
+  citations: ['chen2024lim', 'neel1949', 'brown1963', 'aurell2012'],
+  walls: {
+    memory: zero('in place'),
+    update: {
+      formula: 'Σbits · E_b* + OPS · c·kT·τ_r/τ_u',
+      value: (c, _e, d) => c.update_bits * d.cim_barrier_kT * d.kT_J + c.ops * d.excess_per_op_J,
+      parts: (c, _e, d) => [[['Σbits', c.update_bits, 'bit'], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']], excessPart(c, d)],
+    },
+    consolidation: {
+      formula: 'P · N · (T_sol/τ_ref) · E_b* + P · N · E_ret·[E_b* < E_ret]',
+      value: (c, _e, d) =>
+        c.params * c.precision_bits * d.kT_J * (d.cim_refresh_count * d.cim_barrier_kT + (d.cim_barrier_kT < d.retention_barrier_kT ? d.retention_barrier_kT : 0)),
+      parts: (c, _e, d) => {
+        const out: Factor[][] = [[...storedBits(c), ['T_sol/τ_ref', d.cim_refresh_count, ''], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']]];
+        if (d.cim_barrier_kT < d.retention_barrier_kT) out.push([...storedBits(c), ['E_ret', d.retention_barrier_kT * d.kT_J, 'J']]);
+        return out;
+      },
+    },
+    compute: zero('included in the update'),
+  },
+};
+
+/** The three von Neumann walls shared by the CMOS-limit and accelerator rows, with e_bit and J/FLOP chosen per row. */
+function vonNeumannWalls(memJ: (e: PricingEnv) => number, flopJ: (e: PricingEnv, d: Derived) => number, flopSymbol: string): Record<Wall, Term> {
+  return {
+    memory: {
+      formula: 'read_bits · e_bit',
+      value: (c, e) => c.read_bits * memJ(e),
+      parts: (c, e) => [[['read_bits', c.read_bits, 'bit'], ['e_bit', memJ(e), 'J/bit']]],
+    },
+    update: {
+      formula: 'U · N · e_bit',
+      value: (c, e) => c.param_writes * c.precision_bits * memJ(e),
+      parts: (c, e) => [[['U', c.param_writes, ''], ['N', c.precision_bits, 'bit'], ['e_bit', memJ(e), 'J/bit']]],
+    },
+    consolidation: {
+      formula: 'checkpoints · P · N · e_bit + P · N · (T_sol/t_REF) · e_refresh',
+      value: (c, e, d) => c.params * c.precision_bits * (c.checkpoints * memJ(e) + d.dram_refresh_count * e.dram_refresh_J_per_bit),
+      parts: (c, e, d) => [
+        [['checkpoints', c.checkpoints, ''], ...storedBits(c), ['e_bit', memJ(e), 'J/bit']],
+        [...storedBits(c), ['T_sol/t_REF', d.dram_refresh_count, ''], ['e_refresh', e.dram_refresh_J_per_bit, 'J/bit']],
+      ],
+    },
+    compute: {
+      formula: `F · ${flopSymbol}`,
+      value: (c, e, d) => c.flops * flopJ(e, d),
+      parts: (c, e, d) => [[['F', c.flops, 'FLOP'], [flopSymbol, flopJ(e, d), 'J/FLOP']]],
+    },
+  };
+}
+
+export const VN_CMOS_LIMIT: Paradigm = {
+  id: 'vn-cmos-limit',
+  label: () => 'von Neumann at the CMOS limit',
+  kind: 'estimate',
+  citations: ['ho2023', 'samsungHbm3e', 'jedecDdr', 'oconnor2017'],
+  walls: vonNeumannWalls((e) => e.cmos_memory_J_per_bit, (e) => e.cmos_J_per_flop, 'e_FLOP(CMOS limit)'),
+};
+
+export const VN_ACCELERATOR: Paradigm = {
+  id: 'vn-accelerator',
+  label: (e) => `von Neumann, ${e.accelerator.name} ${e.accelerator_precision.toUpperCase()}`,
+  kind: 'estimate',
+  citations: ['oconnor2017', 'samsungHbm3e', 'jedecDdr'],
+  walls: vonNeumannWalls((e) => e.accelerator.memory_J_per_bit, (_e, d) => d.accelerator_J_per_flop, 'TDP/peak'),
+};
+
+/** Cells a parameter needs when a device cell holds fewer bits than N. */
+export function cellsPerParameter(precisionBits: number, bitsPerCell: number): number {
+  return Math.ceil(precisionBits / bitsPerCell);
+}
+
+/** Device rows: writes, in-place reads (where the device has a sourced read energy) and refresh of volatile cells. */
+function deviceWalls(pick: (e: PricingEnv) => PricingEnv['lim_device']): Record<Wall, Term> {
+  const writeFactor = (c: OperationCounts, e: PricingEnv): Factor[] => {
+    const dev = pick(e);
+    return dev.write_unit === 'update'
+      ? [['OPS', c.ops, ''], ['⌈N/bits_per_cell⌉', cellsPerParameter(c.precision_bits, dev.bits_per_cell), 'cell'], ['e_update', dev.write.value_J, 'J']]
+      : [['OPS', c.ops, ''], ['N', c.precision_bits, 'bit'], ['e_write', dev.write.value_J, 'J/bit']];
+  };
+  return {
+    memory: {
+      formula: 'OPS · N · e_read',
+      value: (c, e) => c.ops * c.precision_bits * (pick(e).read?.value_J ?? 0),
+      parts: (c, e) => (pick(e).read ? [[['OPS', c.ops, ''], ['N', c.precision_bits, 'bit'], ['e_read', pick(e).read!.value_J, 'J/bit']]] : []),
+    },
+    update: {
+      formula: 'OPS · N · e_write (per-bit cells) or OPS · ⌈N/bits_per_cell⌉ · e_update (analog cells)',
+      value: (c, e) => {
+        const dev = pick(e);
+        const perOp = dev.write_unit === 'update' ? cellsPerParameter(c.precision_bits, dev.bits_per_cell) : c.precision_bits;
+        return c.ops * perOp * dev.write.value_J;
+      },
+      parts: (c, e) => [writeFactor(c, e)],
+    },
+    consolidation: {
+      formula: 'P · N · (T_sol/t_refresh) · e_refresh (volatile cells)',
+      value: (c, e) => {
+        const r = pick(e).refresh;
+        return r ? c.params * c.precision_bits * (c.time_s / r.interval_s) * r.J_per_bit : 0;
+      },
+      parts: (c, e) => {
+        const r = pick(e).refresh;
+        return r ? [[...storedBits(c), ['T_sol/t_refresh', c.time_s / r.interval_s, ''], ['e_refresh', r.J_per_bit, 'J/bit']]] : [];
+      },
+    },
+    compute: zero('in memory'),
+  };
+}
+
+export const LIM_DEVICE: Paradigm = {
+  id: 'lim-device',
+  label: (e) => `LIM on ${e.lim_device.name}`,
+  kind: 'estimate',
+  citations: ['mehta2021', 'rahman2022'],
+  walls: deviceWalls((e) => e.lim_device),
+};
+
+export const CIM_DEVICE: Paradigm = {
+  id: 'cim-device',
+  label: (e) => `CIM on ${e.cim_device.name}`,
+  kind: 'estimate',
+  citations: ['yang2013', 'horowitz2014'],
+  walls: deviceWalls((e) => e.cim_device),
+};
+
+export const PARADIGMS: readonly Paradigm[] = [LANDAUER, LIM, CIM, VN_CMOS_LIMIT, VN_ACCELERATOR, LIM_DEVICE, CIM_DEVICE];
+
+/** User replacements: `{ lim: { update: myTerm } }` swaps one wall of one row. */
+export type TermOverrides = Partial<Record<ParadigmId, Partial<Record<Wall, Term>>>>;
+
+export function withOverrides(overrides?: TermOverrides): readonly Paradigm[] {
+  if (!overrides) return PARADIGMS;
+  return PARADIGMS.map((p) => (overrides[p.id] ? { ...p, walls: { ...p.walls, ...overrides[p.id] } } : p));
+}

@@ -1,0 +1,75 @@
+/**
+ * Prices operation counts under every paradigm: the one mechanism behind both the analytic engine and
+ * the solvers' measured ledger. `priceInto` is the allocation-light core used by sweeps and the
+ * benchmark; `priceCounts` wraps it in labelled rows.
+ */
+import type { OperationCounts } from './counts.js';
+import { derive, type Derived, type PricingEnv } from './env.js';
+import { PARADIGMS, WALLS, withOverrides, type Kind, type Paradigm, type ParadigmId, type TermOverrides } from './paradigms.js';
+
+export interface PricedRow {
+  id: ParadigmId | 'measured';
+  label: string;
+  kind: Kind;
+  memory_J: number | null;
+  update_J: number | null;
+  consolidation_J: number | null;
+  compute_J: number | null;
+  energy_J: number;
+  /** log10(energy / Landauer floor). */
+  orders_above_floor: number;
+  citations: string[];
+}
+
+export const ROW_COUNT = PARADIGMS.length;
+/** Layout of `priceInto`'s output: 5 numbers per row (4 walls, then the total), rows in PARADIGMS order. */
+export const STRIDE = 5;
+
+/** Writes walls and totals of every paradigm into `out` (length ≥ ROW_COUNT·STRIDE); returns the derived intermediates. */
+export function priceInto(c: OperationCounts, e: PricingEnv, out: Float64Array, paradigms: readonly Paradigm[] = PARADIGMS): Derived {
+  const d = derive(c, e);
+  for (let r = 0; r < paradigms.length; r++) {
+    const w = paradigms[r]!.walls;
+    const base = r * STRIDE;
+    const m = w.memory.value(c, e, d);
+    const u = w.update.value(c, e, d);
+    const k = w.consolidation.value(c, e, d);
+    const f = w.compute.value(c, e, d);
+    out[base] = m;
+    out[base + 1] = u;
+    out[base + 2] = k;
+    out[base + 3] = f;
+    out[base + 4] = m + u + k + f;
+  }
+  return d;
+}
+
+export function priceCounts(c: OperationCounts, e: PricingEnv, overrides?: TermOverrides): { rows: PricedRow[]; derived: Derived } {
+  const paradigms = withOverrides(overrides);
+  const out = new Float64Array(paradigms.length * STRIDE);
+  const derived = priceInto(c, e, out, paradigms);
+  const floor = out[4]!;
+  const rows = paradigms.map((p, r): PricedRow => {
+    const base = r * STRIDE;
+    return {
+      id: p.id,
+      label: p.label(e),
+      kind: p.kind,
+      memory_J: out[base]!,
+      update_J: out[base + 1]!,
+      consolidation_J: out[base + 2]!,
+      compute_J: out[base + 3]!,
+      energy_J: out[base + 4]!,
+      orders_above_floor: ordersAbove(out[base + 4]!, floor),
+      citations: p.citations,
+    };
+  });
+  return { rows, derived };
+}
+
+export function ordersAbove(energy_J: number, floor_J: number): number {
+  if (floor_J > 0 && energy_J > 0) return Math.log10(energy_J / floor_J);
+  return energy_J === floor_J ? 0 : Number.NaN;
+}
+
+export { WALLS };

@@ -1,0 +1,174 @@
+/**
+ * From a validated input (preset + overrides) to the operation counts and pricing setting of one design
+ * point (MODEL.md §1). Pure: the same input gives the same counts.
+ */
+import { InputError } from '../util/errors.js';
+import { ACCELERATORS, DEVICES, WORKLOADS, findAccelerator, findDevice, findWorkload, ridgeIntensity_flop_per_byte } from '../data/index.js';
+import type { WorkloadPreset, Precision } from '../data/index.js';
+import type { OperationCounts } from './counts.js';
+import { DEFAULT_PHYSICS, DEFAULT_TECHNOLOGY, type PricingEnv } from './env.js';
+import { iterationsForPrecision, type ConvergenceLaw } from './convergence.js';
+import { registerCatalogs, type ValidInput } from './schema.js';
+import { formatSI } from '../report/format.js';
+
+registerCatalogs({
+  workloads: () => WORKLOADS.map((w) => w.id),
+  accelerators: () => ACCELERATORS.map((a) => a.id),
+  devices: (p) => DEVICES.filter((d) => !p || d.paradigm === p).map((d) => d.id),
+});
+
+export const DEFAULT_WORKLOAD = 'brain-scale';
+export const DEFAULT_ACCELERATOR = 'h100';
+export const DEFAULT_LIM_DEVICE = 'fn-dam';
+export const DEFAULT_CIM_DEVICE = 'rram';
+export const DEFAULT_CHECKPOINT_INTERVAL_STEPS = 1000;
+
+/** Everything a design point resolves to: the effective inputs (SI), the counts and the pricing setting. */
+export interface Resolved {
+  workload: WorkloadPreset;
+  kind: 'training' | 'optimizer';
+  /** Effective value of every input, after presets and defaults (SI). */
+  inputs: Record<string, number | string>;
+  counts: OperationCounts;
+  steps: number;
+  iterations?: number;
+  env: PricingEnv;
+  /** Where each effective input came from. */
+  origin: Record<string, 'input' | 'preset' | 'default' | 'derived'>;
+}
+
+export function resolve(input: ValidInput): Resolved {
+  const workloadId = input.workload ?? DEFAULT_WORKLOAD;
+  const workload = findWorkload(workloadId);
+  if (!workload) throw new InputError('workload', `unknown preset '${workloadId}' (allowed: ${WORKLOADS.map((w) => w.id).join(', ')})`);
+  const origin: Resolved['origin'] = {};
+  const inputs: Record<string, number | string> = { workload: workload.id };
+  origin.workload = input.workload ? 'input' : 'default';
+
+  /** Effective value: the user's, else the preset's, else a default; records the origin. */
+  function pick<T extends number | string>(key: string, user: T | undefined, preset: T | undefined, fallback?: T): T | undefined {
+    const value = user ?? preset ?? fallback;
+    if (value !== undefined) {
+      inputs[key] = value;
+      origin[key] = user !== undefined ? 'input' : preset !== undefined ? 'preset' : 'default';
+    }
+    return value;
+  }
+  function set(key: string, value: number, how: 'derived' | 'default' = 'derived'): number {
+    inputs[key] = value;
+    origin[key] = how;
+    return value;
+  }
+
+  const kind = (pick('kind', input.kind, workload.kind) ?? 'training') as 'training' | 'optimizer';
+  const params = pick('params', input.params, workload.params)!;
+  const precisionBits = pick('precision_bits', input.precision_bits, workload.precision_bits)!;
+  const neff = pick('n_eff_bits', input.n_eff_bits, undefined, precisionBits)!;
+  if (neff > precisionBits) throw new InputError('n_eff_bits', `must be ≤ precision_bits (${precisionBits}), got ${neff}`);
+  const time = pick('time_s', input.time_s, workload.time_s)!;
+
+  const accelerator = findAccelerator(pick('accelerator', input.accelerator, undefined, DEFAULT_ACCELERATOR)!)!;
+  const accPrecision = pick('accelerator_precision', input.accelerator_precision, workload.accelerator_precision)! as Precision;
+  if (!accelerator.precisions[accPrecision]) {
+    throw new InputError('accelerator_precision', `${accelerator.name} has no ${accPrecision} rating (allowed: ${Object.keys(accelerator.precisions).join(', ')})`);
+  }
+  let limDeviceId = input.lim_device ?? DEFAULT_LIM_DEVICE;
+  let cimDeviceId = DEFAULT_CIM_DEVICE;
+  if (input.device) {
+    const dev = findDevice(input.device)!;
+    if (dev.paradigm === 'lim') {
+      if (input.lim_device && input.lim_device !== dev.id) throw new InputError('device', `'${dev.id}' is a LIM device and lim_device is also set to '${input.lim_device}'; give one of them`);
+      limDeviceId = dev.id;
+    } else cimDeviceId = dev.id;
+  }
+  const limDevice = findDevice(limDeviceId)!;
+  const cimDevice = findDevice(cimDeviceId)!;
+  inputs.lim_device = limDevice.id;
+  origin.lim_device = input.lim_device || (input.device && limDevice.id === input.device) ? 'input' : 'default';
+  inputs.device = cimDevice.id;
+  origin.device = input.device && cimDevice.id === input.device ? 'input' : 'default';
+
+  const tau0 = pick('tau0_s', input.tau0_s, undefined, DEFAULT_PHYSICS.tau0_s)!;
+  const env: PricingEnv = {
+    temperature_K: pick('temperature_K', input.temperature_K, undefined, DEFAULT_PHYSICS.temperature_K)!,
+    tau0_s: tau0,
+    relaxation_s: pick('relaxation_s', input.relaxation_s, undefined, tau0)!,
+    transport_c: pick('transport_c', input.transport_c, undefined, DEFAULT_PHYSICS.transport_c)!,
+    erasure_error: pick('erasure_error', input.erasure_error, undefined, DEFAULT_PHYSICS.erasure_error)!,
+    refresh_error: pick('refresh_error', input.refresh_error, undefined, DEFAULT_PHYSICS.refresh_error)!,
+    retention_s: pick('retention_s', input.retention_s, undefined, DEFAULT_PHYSICS.retention_s)!,
+    accelerator,
+    accelerator_precision: accPrecision,
+    lim_device: limDevice,
+    cim_device: cimDevice,
+    ...DEFAULT_TECHNOLOGY,
+  };
+  if (env.retention_s < 10 * tau0) throw new InputError('retention_s', `must be ≥ 10·tau0_s (${formatSI(10 * tau0, 's')}) for a memory to retain anything, got ${env.retention_s}`);
+
+  let flops: number;
+  let ops: number;
+  let steps: number;
+  let iterations: number | undefined;
+  let intensity: number;
+  const checkpointInterval = pick('checkpoint_interval_steps', input.checkpoint_interval_steps, undefined, DEFAULT_CHECKPOINT_INTERVAL_STEPS)!;
+
+  if (kind === 'training') {
+    for (const key of ['iterations', 'convergence', 'convergence_rate'] as const) {
+      if (input[key] !== undefined) throw new InputError(key, "applies to optimizer workloads only (set kind: 'optimizer' or pick an optimizer preset)");
+    }
+    const userChangedSize = input.params !== undefined || input.tokens !== undefined;
+    const tokens = pick('tokens', input.tokens, workload.tokens);
+    if (input.flops !== undefined) flops = pick('flops', input.flops, undefined)!;
+    else if (workload.flops !== undefined && !userChangedSize) flops = pick('flops', undefined, workload.flops)!;
+    else {
+      if (tokens === undefined) throw new InputError('tokens', 'is needed to derive flops = 6·params·tokens (or give flops)');
+      flops = set('flops', 6 * params * tokens);
+    }
+    ops = input.ops !== undefined ? pick('ops', input.ops, undefined)! : set('ops', flops);
+    if (input.steps !== undefined) steps = pick('steps', input.steps, undefined)!;
+    else if (workload.steps !== undefined && input.batch_tokens === undefined && input.tokens === undefined) steps = pick('steps', undefined, workload.steps)!;
+    else {
+      const batch = pick('batch_tokens', input.batch_tokens, workload.batch_tokens);
+      if (batch === undefined || tokens === undefined) throw new InputError('steps', 'cannot be derived: give steps, or tokens and batch_tokens');
+      steps = set('steps', Math.max(1, tokens / batch));
+    }
+    intensity = input.arithmetic_intensity_flop_per_byte ?? ridgeIntensity_flop_per_byte(accelerator, accPrecision);
+  } else {
+    for (const key of ['tokens', 'batch_tokens'] as const) {
+      if (input[key] !== undefined) throw new InputError(key, "applies to training workloads only (set kind: 'training')");
+    }
+    if (input.iterations !== undefined) iterations = pick('iterations', input.iterations, undefined)!;
+    else {
+      const law = (pick('convergence', input.convergence, workload.convergence?.law) ?? 'linear') as ConvergenceLaw;
+      const rate = pick('convergence_rate', input.convergence_rate, workload.convergence?.rate);
+      iterations = set('iterations', iterationsForPrecision(law, precisionBits, rate));
+    }
+    ops = input.ops !== undefined ? pick('ops', input.ops, undefined)! : set('ops', params * iterations);
+    // A dense quadratic objective: each parameter update needs a row of Q·x, 2·P FLOP.
+    flops = input.flops !== undefined ? pick('flops', input.flops, undefined)! : set('flops', 2 * params * ops);
+    steps = set('steps', input.steps ?? iterations);
+    // A matrix–vector product fetches one N-bit matrix element per multiply-add: 2 FLOP per N/8 bytes.
+    intensity = input.arithmetic_intensity_flop_per_byte ?? 16 / precisionBits;
+  }
+  inputs.arithmetic_intensity_flop_per_byte = intensity;
+  origin.arithmetic_intensity_flop_per_byte = input.arithmetic_intensity_flop_per_byte !== undefined ? 'input' : 'derived';
+
+  const counts: OperationCounts = {
+    flops,
+    ops,
+    update_bits: ops * neff,
+    param_writes: kind === 'training' ? params * steps : ops,
+    read_bits: (8 * flops) / intensity,
+    params,
+    precision_bits: precisionBits,
+    checkpoints: Math.ceil(steps / checkpointInterval),
+    time_s: time,
+  };
+  checkFeasible(counts, env);
+  return { workload, kind, inputs, counts, steps, iterations, env, origin };
+}
+
+/** Every parameter is written at least once; OPS below P would leave parameters untrained. */
+export function checkFeasible(c: OperationCounts, _e: PricingEnv): void {
+  if (c.ops < c.params) throw new InputError('ops', `must be ≥ params (${c.params}): every parameter is updated at least once, got ${c.ops}`);
+}

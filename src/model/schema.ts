@@ -1,0 +1,188 @@
+/**
+ * The input format, declared once. The field table drives the zod schema (API and config files), the
+ * JSON Schema (`limbound schema`), the CLI flags (`--time-s` for `time_s`) and range checks with
+ * one-line errors. Config files are YAML or JSON with `version: 1`.
+ */
+import { z } from 'zod';
+import { InputError, describeRange } from '../util/errors.js';
+import { parseQuantity, type Dimension, SI_UNIT } from './units.js';
+import { PRECISIONS } from '../data/accelerators.js';
+import { CONVERGENCE_LAWS } from './convergence.js';
+
+export interface NumericField {
+  type: 'number';
+  dimension: Dimension;
+  description: string;
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  integer?: boolean;
+}
+export interface ChoiceField {
+  type: 'choice';
+  description: string;
+  /** Allowed values, or a function listing them (catalog ids). */
+  choices: readonly string[] | (() => readonly string[]);
+}
+export type Field = NumericField | ChoiceField;
+
+const positive = (dimension: Dimension, description: string, extra: Partial<NumericField> = {}): NumericField => ({
+  type: 'number', dimension, description, min: 0, minExclusive: true, ...extra,
+});
+
+/** Every input key, its meaning, unit and allowed range. Keys carry their SI unit in the name. */
+export const FIELDS = {
+  workload: { type: 'choice', description: 'workload preset id (see `limbound presets workloads`)', choices: () => workloadIds() } as ChoiceField,
+  kind: { type: 'choice', description: "'training' (OPS = FLOPs) or 'optimizer' (OPS = P·K)", choices: ['training', 'optimizer'] } as ChoiceField,
+  params: positive('count', 'P: parameters (model size) or optimizer state variables', { max: 1e30 }),
+  tokens: positive('count', 'D: training tokens (or samples)', { max: 1e30 }),
+  flops: positive('count', 'F: training FLOPs (default 6·P·D)', { max: 1e45 }),
+  ops: positive('count', 'OPS: model-update operations (default F for training, P·K for optimizers)', { max: 1e45 }),
+  steps: positive('count', 'S: optimizer steps (default D / batch_tokens)', { max: 1e30 }),
+  batch_tokens: positive('count', 'B: tokens per optimizer step', { max: 1e30 }),
+  iterations: positive('count', 'K: optimizer iterations to solution (default from the convergence law)', { max: 1e30 }),
+  convergence: { type: 'choice', description: 'convergence law of an optimizer: linear (rate ρ), sublinear O(1/k), sqrt O(1/√k)', choices: CONVERGENCE_LAWS } as ChoiceField,
+  convergence_rate: positive('ratio', 'ρ: contraction factor per iteration of a linear law', { max: 1, maxExclusive: true }),
+  precision_bits: positive('bits', 'N: bits of precision of each parameter', { min: 1, minExclusive: false, max: 64, integer: true }),
+  n_eff_bits: positive('bits', 'N_eff: bits that change per update (default N)', { max: 64 }),
+  temperature_K: positive('temperature', 'T: temperature of the memory', { max: 1e4 }),
+  time_s: positive('time', 'T_sol: time to solution', { max: 1e20 }),
+  tau0_s: positive('time', 'τ0: attempt time of thermally activated escape', { max: 1 }),
+  relaxation_s: positive('time', 'τ_r: relaxation time of a memory cell over its state range (default τ0)', { max: 1 }),
+  transport_c: positive('ratio', 'c = W₂²/L² of an update (1/12: uniform state to a point)', { max: 10 }),
+  erasure_error: { type: 'number', dimension: 'ratio', description: 'ε: tolerated erasure error per bit', min: 0, max: 0.5, maxExclusive: true } as NumericField,
+  refresh_error: positive('ratio', 'ε_ref: tolerated chance of losing a bit between refreshes', { max: 0.5, maxExclusive: true }),
+  retention_s: positive('time', 'τ_ret: how long the trained model must be kept', { max: 1e20 }),
+  arithmetic_intensity_flop_per_byte: positive('intensity', 'I: FLOP per byte moved off-chip (default: the accelerator ridge point for training, 16/N for optimizers)', { max: 1e9 }),
+  accelerator: { type: 'choice', description: 'accelerator id for the von Neumann accelerator row', choices: () => acceleratorIds() } as ChoiceField,
+  accelerator_precision: { type: 'choice', description: 'precision of the accelerator math', choices: PRECISIONS } as ChoiceField,
+  device: { type: 'choice', description: 'memory device for a device row (a LIM-capable device sets the LIM row, others the CIM row)', choices: () => deviceIds() } as ChoiceField,
+  lim_device: { type: 'choice', description: 'LIM-capable memory device for the lim-device row', choices: () => deviceIds('lim') } as ChoiceField,
+  checkpoint_interval_steps: positive('count', 'optimizer steps between full-model checkpoints', { max: 1e30 }),
+} as const satisfies Record<string, Field>;
+
+export type FieldKey = keyof typeof FIELDS;
+export const FIELD_KEYS = Object.keys(FIELDS) as FieldKey[];
+
+/** What a user may pass: each numeric key a number or a "value unit" string. */
+export type EstimateInput = { version?: 1 } & { [K in FieldKey]?: (typeof FIELDS)[K] extends NumericField ? number | string : string };
+
+/** Validated input: numbers in SI. */
+export type ValidInput = { [K in FieldKey]?: (typeof FIELDS)[K] extends NumericField ? number : string };
+
+// Catalog ids are looked up lazily to keep this module free of import cycles.
+let catalogs: { workloads: () => string[]; accelerators: () => string[]; devices: (p?: 'lim' | 'cim') => string[] } | undefined;
+export function registerCatalogs(c: NonNullable<typeof catalogs>): void {
+  catalogs = c;
+}
+const workloadIds = () => catalogs?.workloads() ?? [];
+const acceleratorIds = () => catalogs?.accelerators() ?? [];
+const deviceIds = (p?: 'lim' | 'cim') => catalogs?.devices(p) ?? [];
+
+function zodField(field: Field): z.ZodType {
+  if (field.type === 'choice') {
+    const list = typeof field.choices === 'function' ? field.choices() : field.choices;
+    return (list.length ? z.enum(list as [string, ...string[]]) : z.string()).describe(field.description);
+  }
+  let num = z.number().describe(`${field.description}${SI_UNIT[field.dimension] ? ` [${SI_UNIT[field.dimension]}]` : ''}`);
+  if (field.min !== undefined) num = field.minExclusive ? num.gt(field.min) : num.gte(field.min);
+  if (field.max !== undefined) num = field.maxExclusive ? num.lt(field.max) : num.lte(field.max);
+  if (field.integer) num = num.int();
+  const withUnit = z.string().describe(`number with a unit, e.g. ${exampleFor(field.dimension)}`);
+  return z.union([num, withUnit]);
+}
+
+function exampleFor(d: Dimension): string {
+  return { count: '"1e15"', bits: '"32 bit"', time: '"30 d"', temperature: '"300 K"', ratio: '"0.5"', intensity: '"300 FLOP/B"' }[d];
+}
+
+let cachedSchema: z.ZodType | undefined;
+
+/** The zod schema of an input document (config file or API call); built once. */
+export function inputSchema(): z.ZodType {
+  if (cachedSchema) return cachedSchema;
+  const shape: Record<string, z.ZodType> = { version: z.literal(1).optional().describe('format version of a config file') };
+  for (const key of FIELD_KEYS) shape[key] = zodField(FIELDS[key]).optional();
+  cachedSchema = z.strictObject(shape);
+  return cachedSchema;
+}
+
+/** JSON Schema of the input/config format. */
+export function inputJsonSchema(): unknown {
+  return {
+    ...(z.toJSONSchema(inputSchema(), { io: 'input' }) as object),
+    $id: 'https://limbound.dev/schema/input-v1.json',
+    title: 'limbound input',
+  };
+}
+
+/** Validates and converts an input document: one InputError naming the first bad field. */
+export function validateInput(raw: unknown, source = 'input'): ValidInput {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(source, 'expected an object of input keys');
+  const doc = raw as Record<string, unknown>;
+  for (const key of Object.keys(doc)) {
+    if (key !== 'version' && !(key in FIELDS)) throw new InputError(key, `unknown key '${key}'${suggestFrom(key, FIELD_KEYS) || ` (allowed: ${FIELD_KEYS.join(', ')})`}`);
+  }
+  if (doc.version !== undefined && doc.version !== 1) throw new InputError('version', `unsupported version ${JSON.stringify(doc.version)} (allowed: 1)`);
+  const out: Record<string, number | string> = {};
+  for (const key of FIELD_KEYS) {
+    const value = doc[key];
+    if (value === undefined || value === null) continue;
+    const field: Field = FIELDS[key];
+    if (field.type === 'choice') {
+      const list = typeof field.choices === 'function' ? field.choices() : field.choices;
+      const text = String(value).toLowerCase();
+      if (typeof value !== 'string' || !list.includes(text)) throw new InputError(key, `unknown value '${String(value)}'${suggestFrom(String(value), list)} (allowed: ${list.join(', ')})`);
+      out[key] = text;
+    } else {
+      out[key] = checkRange(key, parseQuantity(key, value, field.dimension), field);
+    }
+  }
+  // Zod is the source of truth for shape; the checks above give friendlier single-line errors first.
+  const parsed = inputSchema().safeParse({ ...out, ...(doc.version !== undefined ? { version: doc.version } : {}) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(issue.path.join('.') || source, issue.message);
+  }
+  return out as ValidInput;
+}
+
+export function checkRange(key: string, value: number, field: NumericField): number {
+  const range = { min: field.min, max: field.max, minExclusive: field.minExclusive, maxExclusive: field.maxExclusive };
+  const unit = SI_UNIT[field.dimension];
+  const allowed = `${describeRange(range)}${unit ? ` ${unit}` : ''}`.trim();
+  if (!Number.isFinite(value)) throw new InputError(key, `must be a finite number ${allowed}, got ${value}`);
+  const lowOk = field.min === undefined || (field.minExclusive ? value > field.min : value >= field.min);
+  const highOk = field.max === undefined || (field.maxExclusive ? value < field.max : value <= field.max);
+  if (!lowOk || !highOk) throw new InputError(key, `must be ${allowed}, got ${value}`);
+  if (field.integer && !Number.isInteger(value)) throw new InputError(key, `must be a whole number ${allowed}, got ${value}`);
+  return value;
+}
+
+function suggestFrom(word: string, options: readonly string[]): string {
+  let best = '';
+  let bestDistance = Infinity;
+  for (const option of options) {
+    const d = editDistance(word.toLowerCase(), option.toLowerCase());
+    if (d < bestDistance) {
+      best = option;
+      bestDistance = d;
+    }
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean '${best}'?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = current;
+    }
+  }
+  return row[b.length]!;
+}

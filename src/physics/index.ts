@@ -1,0 +1,6 @@
+export * from './constants.js';
+export * from './landauer.js';
+export * from './barrier.js';
+export * from './finite-time.js';
+export * from './lambert-w.js';
+export * from './static-barrier.js';

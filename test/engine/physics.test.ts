@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BOLTZMANN_J_PER_K, thermalEnergy, landauerPerBit_J, landauerPerBit_kT, binaryEntropyNats, landauerErase_J,
+  barrierForRetention_kT, barrierForRetention_J, retentionTime_s, refreshInterval_s, refreshCount,
+  finiteTimeExcess_J, UNIFORM_TO_POINT_C, lambertWm1, lambertW0, lambertWm1FromLog,
+  optimalStaticBarrier, staticBarrierEnergy_kT, YEAR_S, joulesToEV,
+} from '../../src/physics/index.js';
+
+const close = (actual: number, expected: number, rel: number, what = '') =>
+  assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${what} ${actual} vs ${expected} (rel ${rel})`);
+
+test('k_B is the exact 2019 SI value', () => {
+  assert.equal(BOLTZMANN_J_PER_K, 1.380649e-23);
+});
+
+test('kT and kT·ln2 at 300 K match the reference numbers (numbers.md §1.1)', () => {
+  close(thermalEnergy(300), 4.141947e-21, 1e-7, 'kT');
+  close(landauerPerBit_J(300), 2.870979e-21, 1e-6, 'kT ln2');
+  close(landauerPerBit_J(310), 2.966678e-21, 1e-6, 'kT ln2 at 310 K');
+  close(landauerPerBit_J(77), 7.368846e-22, 1e-6, 'kT ln2 at 77 K');
+  close(joulesToEV(landauerPerBit_J(300)), 0.017919, 1e-4, 'eV');
+  close(landauerErase_J(32, 300), 9.187132e-20, 1e-6, '32-bit overwrite');
+});
+
+test('Landauer floor is linear in temperature', () => {
+  for (const t of [1, 4.2, 77, 300, 1000]) close(landauerPerBit_J(2 * t), 2 * landauerPerBit_J(t), 1e-14);
+});
+
+test('binary entropy and the generalised Landauer bound', () => {
+  assert.equal(binaryEntropyNats(0), 0);
+  close(binaryEntropyNats(0.5), Math.LN2, 1e-15);
+  // H(0.1) = −0.1 ln 0.1 − 0.9 ln 0.9 = 0.325082973391448 nats
+  close(binaryEntropyNats(0.1), 0.325082973391448, 1e-12);
+  close(landauerPerBit_kT(0.1), Math.LN2 - 0.325082973391448, 1e-12);
+  assert.equal(landauerPerBit_kT(0.5), 0);
+});
+
+test('10-year retention at τ0 = 1 ns needs 40.29 kT (numbers.md §2.5)', () => {
+  close(barrierForRetention_kT(10 * YEAR_S, 1e-9), 40.29, 1e-4);
+  close(barrierForRetention_J(10 * YEAR_S, 300, 1e-9), 1.669e-19, 1e-3);
+  close(barrierForRetention_kT(0.064, 1e-9), 17.97, 1e-3, '64 ms');
+  close(barrierForRetention_kT(3600, 1e-9), 28.91, 1e-3, '1 h');
+  close(retentionTime_s(barrierForRetention_J(10 * YEAR_S, 300, 1e-9), 300, 1e-9), 10 * YEAR_S, 1e-12);
+});
+
+test('refresh interval ε·τ0·e^{E_b/kT} and refresh count in log space', () => {
+  close(refreshInterval_s(20, 1e-9, 1e-6), 1e-15 * Math.exp(20), 1e-12);
+  close(refreshCount(100, 20, 1e-9, 1e-6), 100 / (1e-15 * Math.exp(20)), 1e-12);
+  assert.equal(refreshCount(1, 1000, 1e-9, 1e-6), 0); // clean underflow, no NaN
+});
+
+test('finite-time excess c·kT·τ_r/τ with c = 1/12', () => {
+  assert.equal(UNIFORM_TO_POINT_C, 1 / 12);
+  close(finiteTimeExcess_J(300, 1e-9, 1e-6), (4.141947e-21 * 1e-3) / 12, 1e-7);
+});
+
+test('Lambert W against reference values', () => {
+  close(lambertW0(1), 0.5671432904097838, 1e-15, 'omega constant');
+  close(lambertW0(Math.E), 1, 1e-15);
+  close(lambertWm1(-0.1), -3.577152063957297, 1e-14);
+  // Near the branch point: series W₋₁ = −1 + p − p²/3 + 11p³/72, p = −√(2(1 + e·z)).
+  const p = -Math.sqrt(2 * 1e-6);
+  close(lambertWm1(-Math.exp(-1) * (1 - 1e-6)), -1 + p - (p * p) / 3 + (11 * p ** 3) / 72, 1e-9, 'near branch point');
+  close(lambertWm1(-2 * Math.exp(-2)), -2, 1e-13, 'W(−2e^{−2}) = −2');
+  close(lambertWm1FromLog(Math.log(5) - 5), -5, 1e-13, 'W(−5e^{−5}) = −5');
+  // Far below double range: w + ln(−w) = ln(−z)
+  const w = lambertWm1FromLog(-2000);
+  close(w + Math.log(-w), -2000, 1e-14);
+  assert.ok(Number.isNaN(lambertWm1(-0.5)));
+});
+
+test('static-barrier optimum matches a brute-force minimisation', () => {
+  for (const [a, lnB] of [[5.76e28, Math.log(1e15 * 32 * YEAR_S / 1e-18)], [1e6, Math.log(1e12)], [10, Math.log(1e3)], [1e3, Math.log(10)]] as const) {
+    const opt = optimalStaticBarrier(a, lnB);
+    let best = Infinity;
+    let bestX = NaN;
+    for (let x = Math.LN2; x < 200; x += 1e-4) {
+      const f = staticBarrierEnergy_kT(x, a, lnB);
+      if (f < best) {
+        best = f;
+        bestX = x;
+      }
+    }
+    close(opt.energy_kT, best, 1e-9, `f* for A=${a}`);
+    assert.ok(Math.abs(opt.barrier_kT - bestX) < 2e-3, `x* ${opt.barrier_kT} vs ${bestX}`);
+  }
+});
+
+test('static-barrier optimum sits at ln2 when refreshes never dominate', () => {
+  const opt = optimalStaticBarrier(1e6, Math.log(10));
+  assert.equal(opt.regime, 'landauer-edge');
+  assert.equal(opt.barrier_kT, Math.LN2);
+});
