@@ -53,7 +53,8 @@ export function gridValues(v: Vary): number[] {
   const out: number[] = [];
   for (let i = 0; i < v.count; i++) {
     const f = i / (v.count - 1);
-    let x = v.log ? v.from * (v.to / v.from) ** f : v.from + (v.to - v.from) * f;
+    // Decades are exact in log10 space (1e9..1e15:log:4 gives 1e9, 1e11, 1e13, 1e15 to the last bit).
+    let x = v.log ? 10 ** (Math.log10(v.from) + (Math.log10(v.to) - Math.log10(v.from)) * f) : v.from + (v.to - v.from) * f;
     if ((FIELDS[v.key] as NumericField).integer) x = Math.round(x);
     out.push(x);
   }

@@ -1,0 +1,152 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { estimate, resolve, validateInput, priceCounts, explain, iterationsForPrecision, measuredContractionRate, type OperationCounts, type PricedRow } from '../../src/model/index.js';
+import { findAccelerator, findDevice } from '../../src/data/index.js';
+import { DEFAULT_PHYSICS, DEFAULT_TECHNOLOGY, derive, type PricingEnv } from '../../src/model/env.js';
+import { PARADIGMS, WALLS } from '../../src/model/paradigms.js';
+
+const KT300 = 1.380649e-23 * 300;
+const row = (rows: PricedRow[], id: string) => rows.find((r) => r.id === id)!;
+const close = (actual: number, expected: number, rel: number, what = '') =>
+  assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${what} ${actual} vs ${expected}`);
+
+test('seed anchor: brain-scale LIM lies in [1e8, 1e9] J, within one order of the floor', () => {
+  const r = estimate();
+  const lim = row(r.rows, 'lim');
+  const floor = row(r.rows, 'landauer');
+  assert.ok(lim.energy_J >= 1e8 && lim.energy_J <= 1e9, `LIM ${lim.energy_J}`);
+  assert.ok(lim.energy_J / floor.energy_J < 10, 'within one order of the Landauer floor');
+  // Hand count: F = 6·1e15·3e11 = 1.8e27 updates of 32 bits at kT·ln2 (300 K) = 1.6537e8 J.
+  close(floor.energy_J, 1.8e27 * 32 * KT300 * Math.LN2, 1e-12, 'floor');
+});
+
+test('seed anchor: the H100 accelerator row is 1e6–1e7 times the LIM row (6 to 7 orders)', () => {
+  const r = estimate();
+  const ratio = row(r.rows, 'vn-accelerator').energy_J / row(r.rows, 'lim').energy_J;
+  assert.ok(ratio >= 1e6 && ratio <= 1e7, `ratio ${ratio.toExponential(3)}`);
+  assert.match(row(r.rows, 'vn-accelerator').label, /H100/);
+});
+
+test('brain-scale counts follow MODEL.md §1 (F = 6PD, S = D/B, U = P·S, OPS = F)', () => {
+  const { counts, steps } = resolve(validateInput({}));
+  assert.equal(counts.flops, 6 * 1e15 * 300e9);
+  assert.equal(counts.ops, counts.flops);
+  assert.equal(steps, 300e9 / 3.2e6);
+  assert.equal(counts.param_writes, 1e15 * 93750);
+  assert.equal(counts.update_bits, counts.ops * 32);
+});
+
+test('GPT-3 preset uses its reported FLOPs and shows the measured 1,287 MWh row', () => {
+  const r = estimate({ workload: 'gpt-3' });
+  assert.equal(r.counts.flops, 3.14e23);
+  const measured = row(r.rows, 'measured');
+  assert.equal(measured.kind, 'measured');
+  assert.equal(measured.energy_J, 1287 * 3.6e9);
+  assert.equal(measured.update_J, null);
+  // Changing the model size makes the preset's FLOPs and reported energy inapplicable.
+  const bigger = estimate({ workload: 'gpt-3', params: 1e12 });
+  assert.equal(bigger.counts.flops, 6 * 1e12 * 300e9);
+  assert.equal(bigger.rows.find((x) => x.id === 'measured'), undefined);
+});
+
+test('row ids and kinds are stable', () => {
+  const r = estimate({ workload: 'bloom-176b' });
+  assert.deepEqual(r.rows.map((x) => x.id), ['landauer', 'lim', 'cim', 'vn-cmos-limit', 'vn-accelerator', 'lim-device', 'cim-device', 'measured']);
+  assert.deepEqual(r.rows.map((x) => x.kind), ['bound', 'bound', 'bound', 'estimate', 'estimate', 'estimate', 'estimate', 'measured']);
+  for (const x of r.rows) assert.ok(Number.isFinite(x.energy_J) && x.energy_J > 0, x.id);
+});
+
+/** A small case priced by hand. */
+function tinyCase(): { counts: OperationCounts; env: PricingEnv } {
+  const counts: OperationCounts = { flops: 2e6, ops: 1e6, update_bits: 8e6, param_writes: 1e4, read_bits: 5e5, params: 1000, precision_bits: 8, checkpoints: 2, time_s: 1 };
+  const env: PricingEnv = {
+    ...DEFAULT_PHYSICS,
+    ...DEFAULT_TECHNOLOGY,
+    accelerator: findAccelerator('h100')!,
+    accelerator_precision: 'bf16',
+    lim_device: findDevice('fn-dam')!,
+    cim_device: findDevice('pcm')!,
+  };
+  return { counts, env };
+}
+
+test('every wall of a tiny case, counted by hand', () => {
+  const { counts, env } = tinyCase();
+  const { rows } = priceCounts(counts, env);
+  const kT = KT300;
+  // Landauer: 8e6 changed bits × kT ln2.
+  close(row(rows, 'landauer').update_J!, 8e6 * kT * Math.LN2, 1e-12, 'landauer');
+  // LIM: τ_u = T·P/OPS = 1e-3 s; excess per op = kT·1e-9/(12·1e-3).
+  const excess = (kT * 1e-9) / (12 * 1e-3);
+  close(row(rows, 'lim').update_J!, 8e6 * kT * Math.LN2 + 1e6 * excess, 1e-12, 'lim update');
+  const eRet = Math.log((10 * 3.15576e7) / 1e-9);
+  close(row(rows, 'lim').consolidation_J!, 1000 * 8 * kT * (Math.LN2 + 0.5 * Math.log(eRet)), 1e-12, 'lim consolidation');
+  // von Neumann, H100: HBM 3.9 pJ/bit; 700 W / 989.4 TFLOPS.
+  const acc = row(rows, 'vn-accelerator');
+  close(acc.memory_J!, 5e5 * 3.9e-12, 1e-12, 'memory wall');
+  close(acc.update_J!, 1e4 * 8 * 3.9e-12, 1e-12, 'update wall');
+  close(acc.compute_J!, 2e6 * (700 / 989.4e12), 1e-12, 'compute');
+  close(acc.consolidation_J!, 2 * 1000 * 8 * 3.9e-12 + 1000 * 8 * (1 / 0.064) * 1.21e-12, 1e-12, 'checkpoints + refresh');
+  close(row(rows, 'vn-cmos-limit').compute_J!, 2e6 / 4.7e15, 1e-12, 'CMOS limit compute');
+  // FN-DAM: 8 bits fit one 14-bit cell: 1e6 updates × 5 fJ. PCM: 1e6 × 8 bits × 2 pJ write + 2.47 pJ read.
+  close(row(rows, 'lim-device').update_J!, 1e6 * 5e-15, 1e-12, 'fn-dam');
+  close(row(rows, 'cim-device').update_J!, 1e6 * 8 * 2e-12, 1e-12, 'pcm write');
+  close(row(rows, 'cim-device').memory_J!, 1e6 * 8 * 2.47e-12, 1e-12, 'pcm read');
+});
+
+test('a device cell with fewer bits than N needs ⌈N/bits⌉ cells per update', () => {
+  const r = estimate({ params: 1e6, tokens: 1e9, precision_bits: 32 });
+  close(row(r.rows, 'lim-device').update_J!, r.counts.ops * 3 * 5e-15, 1e-12);
+});
+
+test('CIM uses the static-barrier optimum and charges refreshes and the final transfer', () => {
+  const r = estimate();
+  const { counts } = r;
+  const x = r.derived.cim_barrier_kT;
+  const lnB = Math.log(counts.params * 32 * counts.time_s / (1e-9 * 1e-9));
+  // Stationarity of f(x) = A·x + B·x·e^{−x}: B·e^{−x}·(x − 1) = A.
+  close(Math.exp(lnB - x) * (x - 1), counts.update_bits, 1e-9, 'stationary point');
+  const cim = row(r.rows, 'cim');
+  // B already holds P·N: refresh energy = P·N·(T_sol/τ_ref)·E_b* = B·e^{−x}·x·kT.
+  const refresh = Math.exp(lnB - x) * x * KT300;
+  close(cim.consolidation_J!, refresh + counts.params * 32 * r.derived.retention_barrier_kT * KT300, 1e-9, 'consolidation');
+});
+
+test('explain parts multiply out to every computed wall (the explanation cannot drift)', () => {
+  for (const workload of ['brain-scale', 'gpt-3', 'qp-1000', 'resnet-50', 'bloom-176b']) {
+    for (const device of ['pcm', 'dram', 'sram', 'rram']) {
+      const { counts, env } = resolve(validateInput({ workload, device }));
+      const d = derive(counts, env);
+      for (const p of PARADIGMS) {
+        for (const wall of WALLS) {
+          const term = p.walls[wall];
+          const fromParts = term.parts(counts, env, d).reduce((sum, prod) => sum + prod.reduce((x, [, v]) => x * v, 1), 0);
+          close(fromParts, term.value(counts, env, d), 1e-12, `${workload}/${device} ${p.id}.${wall}`);
+        }
+      }
+      assert.equal(explain(resolve(validateInput({ workload, device }))).length, PARADIGMS.length * WALLS.length);
+    }
+  }
+});
+
+test('optimizer workloads: K from the convergence law and OPS = P·K', () => {
+  const r = estimate({ workload: 'qp-1000' });
+  assert.equal(r.counts.iterations, Math.ceil((16 * Math.LN2) / Math.log(1 / 0.95)));
+  assert.equal(r.counts.ops, 1000 * r.counts.iterations!);
+  assert.equal(iterationsForPrecision('sublinear', 10), 1024);
+  assert.equal(iterationsForPrecision('sqrt', 10), 1024 * 1024);
+  assert.equal(iterationsForPrecision('linear', 20, 0.5), 20);
+  close(measuredContractionRate(1, 2 ** -20, 20), 0.5, 1e-12);
+});
+
+test('the JSON result carries inputs, counts, rows, tradeoff and citations', () => {
+  const r = estimate({}, { tradeoff: { points: 5 } });
+  assert.deepEqual(Object.keys(r.counts).slice(0, 4), ['flops', 'ops', 'update_bits', 'param_writes']);
+  for (const k of ['flops', 'ops', 'param_writes', 'steps']) assert.ok(k in r.counts, k);
+  assert.equal(r.inputs.workload, 'brain-scale');
+  assert.equal(r.tradeoff!.points.length, 5);
+  assert.ok(r.citations.some((c) => c.id === 'landauer1961'));
+  assert.ok(r.citations.some((c) => c.id === 'chen2024lim'));
+  const json = JSON.parse(JSON.stringify(r));
+  assert.equal(json.rows[0].id, 'landauer');
+});

@@ -1,0 +1,116 @@
+/**
+ * Properties of MODEL.md §5 over random design points (fast-check, fixed seed for a repeatable CI).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { estimate, resolve, validateInput, priceCounts, type EstimateInput } from '../../src/model/index.js';
+
+fc.configureGlobal({ seed: 20261123, numRuns: 300 });
+
+const energies = (input: EstimateInput) => Object.fromEntries(estimate(input).rows.map((r) => [r.id, r.energy_J]));
+
+/** Training design points inside the model's domain: each cell updated no faster than once per femtosecond. */
+const trainingPoint = fc
+  .record({
+    params: fc.double({ min: 1e3, max: 1e16, noNaN: true }),
+    tokens: fc.double({ min: 1e6, max: 1e14, noNaN: true }),
+    precision_bits: fc.integer({ min: 1, max: 64 }),
+    temperature_K: fc.double({ min: 1, max: 1000, noNaN: true }),
+    time_s: fc.double({ min: 1e2, max: 1e9, noNaN: true }),
+    accelerator: fc.constantFrom('v100', 'a100', 'h100', 'b200', 'tpu-v4'),
+    device: fc.constantFrom('rram', 'pcm', 'stt-mram', 'feram', 'sram', 'dram', 'hbm2'),
+  })
+  .map((p) => ({ ...p, accelerator_precision: p.accelerator === 'v100' ? 'fp16' : 'bf16', batch_tokens: Math.min(p.tokens, 1e6) }))
+  .filter((p) => (p.time_s * p.params) / (6 * p.params * p.tokens) >= 1e-15);
+
+test('every row is at or above the Landauer floor', () => {
+  fc.assert(
+    fc.property(trainingPoint, (p) => {
+      const e = energies(p);
+      for (const [id, v] of Object.entries(e)) assert.ok(v >= e.landauer! * (1 - 1e-12), `${id} ${v} < floor ${e.landauer}`);
+    }),
+  );
+});
+
+test('LIM ≤ CIM ≤ von Neumann (CMOS limit and accelerator) for the same counts', () => {
+  fc.assert(
+    fc.property(trainingPoint, (p) => {
+      const e = energies(p);
+      assert.ok(e.lim! <= e.cim! * (1 + 1e-12), `LIM ${e.lim} > CIM ${e.cim}`);
+      assert.ok(e.cim! <= e['vn-cmos-limit']!, `CIM ${e.cim} > vN CMOS ${e['vn-cmos-limit']}`);
+      assert.ok(e.cim! <= e['vn-accelerator']!, `CIM ${e.cim} > vN accelerator`);
+    }),
+  );
+});
+
+test('every row is monotone (non-decreasing) in model size P, tokens (OPS) and precision N', () => {
+  const grow = fc.double({ min: 1.01, max: 100, noNaN: true });
+  fc.assert(
+    fc.property(trainingPoint, grow, fc.integer({ min: 1, max: 8 }), (p, k, dn) => {
+      const base = energies(p);
+      const morePlan = [
+        { ...p, params: p.params * k },
+        { ...p, tokens: p.tokens * k, batch_tokens: p.batch_tokens },
+        { ...p, precision_bits: Math.min(64, p.precision_bits + dn) },
+      ];
+      for (const q of morePlan) {
+        const more = energies(q);
+        for (const id of Object.keys(base)) assert.ok(more[id]! >= base[id]! * (1 - 1e-9), `${id} fell: ${base[id]} → ${more[id]} for ${JSON.stringify(q)}`);
+      }
+    }),
+  );
+});
+
+test('every row is monotone in OPS given directly', () => {
+  fc.assert(
+    fc.property(trainingPoint, fc.double({ min: 1.01, max: 100, noNaN: true }), (p, k) => {
+      const ops = 6 * p.params * p.tokens;
+      const a = energies({ ...p, ops });
+      const b = energies({ ...p, ops: ops * k });
+      for (const id of ['landauer', 'lim', 'cim', 'lim-device', 'cim-device']) assert.ok(b[id]! >= a[id]! * (1 - 1e-9), id);
+    }),
+  );
+});
+
+test('LIM is non-increasing in time to solution and tends to the floor', () => {
+  fc.assert(
+    fc.property(trainingPoint, fc.double({ min: 1.01, max: 1e3, noNaN: true }), (p, k) => {
+      const a = energies(p);
+      const b = energies({ ...p, time_s: p.time_s * k });
+      assert.ok(b.lim! <= a.lim! * (1 + 1e-12), `LIM rose: ${a.lim} → ${b.lim}`);
+      assert.equal(b.landauer, a.landauer);
+    }),
+  );
+});
+
+test('the Landauer floor is linear in temperature', () => {
+  fc.assert(
+    fc.property(trainingPoint, fc.double({ min: 0.1, max: 10, noNaN: true }), (p, k) => {
+      const t2 = Math.min(1e4, p.temperature_K * k);
+      const ratio = energies({ ...p, temperature_K: t2 }).landauer! / energies(p).landauer!;
+      assert.ok(Math.abs(ratio - t2 / p.temperature_K) <= 1e-9 * (t2 / p.temperature_K));
+    }),
+  );
+});
+
+test('optimizer workloads keep the ordering and the floor', () => {
+  const point = fc.record({
+    params: fc.integer({ min: 10, max: 1e6 }),
+    precision_bits: fc.integer({ min: 2, max: 32 }),
+    convergence_rate: fc.double({ min: 0.1, max: 0.999, noNaN: true }),
+    time_s: fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+  });
+  fc.assert(
+    fc.property(point, (p) => {
+      const e = energies({ workload: 'qp-1000', ...p });
+      assert.ok(e.lim! >= e.landauer! && e.lim! <= e.cim! && e.cim! <= e['vn-cmos-limit']!);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('priceCounts is pure: same counts, same rows', () => {
+  const { counts, env } = resolve(validateInput({ workload: 'gpt-3' }));
+  assert.deepEqual(priceCounts(counts, env).rows, priceCounts({ ...counts }, env).rows);
+});
