@@ -41,7 +41,8 @@ export function parseQuantity(field: string, raw: unknown, dimension: Dimension)
   const value = Number(match[1]);
   const unit = (match[2] ?? '').trim();
   const table = UNITS[dimension];
-  const factor = table[unit] ?? table[unit.toLowerCase()];
+  // A bare number is already in the field's SI unit.
+  const factor = unit === '' ? 1 : (table[unit] ?? table[unit.toLowerCase()]);
   if (factor === undefined) {
     const allowed = Object.keys(table).filter(Boolean);
     const list = allowed.length ? `allowed: ${allowed.join(', ')}` : 'this field takes a plain number';

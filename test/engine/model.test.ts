@@ -150,3 +150,11 @@ test('the JSON result carries inputs, counts, rows, tradeoff and citations', () 
   const json = JSON.parse(JSON.stringify(r));
   assert.equal(json.rows[0].id, 'landauer');
 });
+
+test('a user can replace one wall of one row with a term of their own', () => {
+  const base = estimate();
+  const custom = estimate({}, { terms: { lim: { consolidation: { formula: '1 J', value: () => 1, parts: () => [[['one', 1, 'J']]] } } } });
+  assert.equal(row(custom.rows, 'lim').consolidation_J, 1);
+  close(row(custom.rows, 'lim').energy_J, row(base.rows, 'lim').update_J! + 1, 1e-12);
+  assert.equal(row(custom.rows, 'cim').energy_J, row(base.rows, 'cim').energy_J);
+});

@@ -48,6 +48,11 @@ test('units: strings with units are converted to SI; typos are rejected', () => 
   assert.equal(parseQuantity('time_s', '2 yr', 'time'), 2 * 3.15576e7);
   assert.equal(parseQuantity('temperature_K', '300 K', 'temperature'), 300);
   assert.equal(parseQuantity('params', '1e15', 'count'), 1e15);
+  // Bare numbers in strings (as CLI flags arrive) are SI for every dimension.
+  assert.equal(parseQuantity('time_s', '86400', 'time'), 86400);
+  assert.equal(parseQuantity('temperature_K', '77', 'temperature'), 77);
+  assert.equal(parseQuantity('arithmetic_intensity_flop_per_byte', '300', 'intensity'), 300);
+  assert.equal(estimate({ time_s: '86400', temperature_K: '300' }).counts.time_s, 86400);
   assert.equal(estimate({ time_s: '30 d' }).counts.time_s, 2592000);
   rejects(() => estimate({ time_s: '30 dys' }), 'time_s', /unknown unit 'dys'/);
   rejects(() => estimate({ temperature_K: '300 C' }), 'temperature_K', /unknown unit 'C' \(allowed: K\)/);
