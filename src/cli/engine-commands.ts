@@ -64,7 +64,7 @@ export function registerEngineCommands(program: Command): void {
   addInputOptions(
     program
       .command('tradeoff')
-      .description('energy against time to solution for every paradigm (MODEL.md §4)')
+      .description('energy against time to solution for every paradigm (docs/model.md §4)')
       .option('--points <n>', 'number of T_sol values (log-spaced)', '25')
       .option('--from-s <seconds>', 'shortest T_sol')
       .option('--to-s <seconds>', 'longest T_sol')

@@ -1,6 +1,6 @@
 /**
  * Convergence laws: how many iterations K an optimizer needs to reach N bits of precision
- * (error ≤ 2^−N of the initial error). MODEL.md §1; standard rates of first-order methods
+ * (error ≤ 2^−N of the initial error). docs/model.md §1; standard rates of first-order methods
  * (Nesterov, "Introductory Lectures on Convex Optimization", 2004, ch. 2).
  */
 import { InputError, requireNumber } from '../util/errors.js';

@@ -1,6 +1,6 @@
 /**
  * The operation counts that every paradigm prices. The analytic engine derives them from a workload
- * (MODEL.md §1); the solvers measure them with their ledger. One pricing function turns counts into
+ * (docs/model.md §1); the solvers measure them with their ledger. One pricing function turns counts into
  * energy per paradigm and wall, so a formula and a measurement are always priced the same way.
  */
 export interface OperationCounts {

@@ -1,5 +1,5 @@
 /**
- * The paradigm rows of MODEL.md §3 as data: each row has four walls (memory, update, consolidation,
+ * The paradigm rows of docs/model.md §3 as data: each row has four walls (memory, update, consolidation,
  * compute), and each wall is a small pure term. A term's `value` is what the engine computes; its
  * `parts` are the same product written out with named factors for `--explain`. A test checks on random
  * inputs that value = Σ Π parts for every term, so the explanation cannot drift from the arithmetic.

@@ -1,6 +1,6 @@
 /**
  * From a validated input (preset + overrides) to the operation counts and pricing setting of one design
- * point (MODEL.md §1). Pure: the same input gives the same counts.
+ * point (docs/model.md §1). Pure: the same input gives the same counts.
  */
 import { InputError } from '../util/errors.js';
 import { ACCELERATORS, DEVICES, WORKLOADS, findAccelerator, findDevice, findWorkload, ridgeIntensity_flop_per_byte } from '../data/index.js';

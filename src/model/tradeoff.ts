@@ -1,5 +1,5 @@
 /**
- * The energy–speed trade-off (MODEL.md §4): every row's energy against the time to solution T_sol, with
+ * The energy–speed trade-off (docs/model.md §4): every row's energy against the time to solution T_sol, with
  * the counts held fixed. LIM falls towards the Landauer floor as 1/T_sol; the static-barrier rows do not
  * (their best barrier E_b* grows with ln T_sol) and von Neumann rows grow with refresh time.
  */

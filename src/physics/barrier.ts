@@ -23,7 +23,7 @@ export function barrierForRetention_J(retention_s: number, temperature_K: number
 /**
  * Refresh interval of a volatile cell with barrier E_b so that the chance of losing the bit between
  * refreshes stays below ε_ref: the escape probability in time t is ≈ t/τ for t ≪ τ, so
- * τ_ref = ε_ref·τ0·e^{E_b/kT} (MODEL.md §2.4).
+ * τ_ref = ε_ref·τ0·e^{E_b/kT} (docs/model.md §2.3).
  */
 export function refreshInterval_s(barrier_kT: number, tau0_s: number, refreshError: number): number {
   return refreshError * tau0_s * Math.exp(barrier_kT);

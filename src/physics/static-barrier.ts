@@ -1,5 +1,5 @@
 /**
- * The best single barrier for a static memory (MODEL.md §2.5). A static cell pays its barrier E_b on
+ * The best single barrier for a static memory (docs/model.md §2.4). A static cell pays its barrier E_b on
  * every write and again on every refresh; a higher barrier costs more per write but needs fewer
  * refreshes. In units of kT (x = E_b/kT) the energy is
  *     f(x) = A·x + B·x·e^{−x},  A = bits written,  B = P·N·T_sol/(ε_ref·τ0),
