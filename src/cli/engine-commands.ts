@@ -8,8 +8,8 @@ import { explain, explainSymbols } from '../model/explain.js';
 import { tradeoff } from '../model/tradeoff.js';
 import { inputJsonSchema } from '../model/schema.js';
 import { renderTable, toCsv, type Column } from '../report/table.js';
+import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues } from '../report/estimate-table.js';
 import { formatSI, formatCount, formatDuration, formatScientific } from '../report/format.js';
-import { KWH_J } from '../physics/constants.js';
 import type { PricedRow } from '../model/price.js';
 import { PARADIGMS } from '../model/paradigms.js';
 import { ACCELERATORS, DEVICES, WORKLOADS, CITATIONS, joulesPerFlop, type SourceRef } from '../data/index.js';
@@ -151,8 +151,6 @@ function positiveOption(name: string, text: string, integer = false): number {
 
 // ── rendering ───────────────────────────────────────────────────────────────
 
-const wallText = (v: number | null) => (v === null ? '—' : formatSI(v, 'J'));
-
 export function renderEstimate(r: EstimateResult): string {
   const c = r.counts;
   const i = r.inputs;
@@ -160,17 +158,6 @@ export function renderEstimate(r: EstimateResult): string {
     `${r.workload.name} — least energy to solution by paradigm (limbound ${r.tool.version})`,
     `P = ${formatCount(c.params)} · F = ${formatScientific(c.flops)} FLOP · OPS = ${formatScientific(c.ops)} · steps = ${formatCount(c.steps)} · U = ${formatScientific(c.param_writes)} writes · N = ${c.precision_bits} bit (N_eff ${r.derived.n_eff_bits}) · T = ${i.temperature_K} K · T_sol = ${formatDuration(c.time_s)}`,
     '',
-  ];
-  const columns: Column<PricedRow>[] = [
-    { header: 'paradigm', value: (row) => row.label },
-    { header: 'kind', value: (row) => row.kind },
-    { header: 'energy', value: (row) => formatSI(row.energy_J, 'J'), align: 'right' },
-    { header: 'in Wh', value: (row) => formatSI(row.energy_J / 3600, 'Wh'), align: 'right' },
-    { header: 'orders above floor', value: (row) => row.orders_above_floor.toFixed(2), align: 'right' },
-    { header: 'memory', value: (row) => wallText(row.memory_J), align: 'right' },
-    { header: 'update', value: (row) => wallText(row.update_J), align: 'right' },
-    { header: 'consolidation', value: (row) => wallText(row.consolidation_J), align: 'right' },
-    { header: 'compute', value: (row) => wallText(row.compute_J), align: 'right' },
   ];
   const lim = r.rows.find((x) => x.id === 'lim')!;
   const acc = r.rows.find((x) => x.id === 'vn-accelerator')!;
@@ -185,7 +172,7 @@ export function renderEstimate(r: EstimateResult): string {
   }
   notes.push('Kinds: bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.');
   notes.push('Run with --explain for every formula, --json for machine output, `limbound presets` for sources.');
-  return [...head, renderTable(r.rows, columns), ...notes].join('\n');
+  return [...head, renderTable(r.rows, ESTIMATE_COLUMNS), ...notes].join('\n');
 }
 
 export function renderExplain(resolved: ReturnType<typeof resolve>): string {
@@ -204,10 +191,7 @@ export function renderExplain(resolved: ReturnType<typeof resolve>): string {
 }
 
 function rowsCsv(rows: readonly PricedRow[]): string {
-  return toCsv(
-    ['id', 'label', 'kind', 'memory_J', 'update_J', 'consolidation_J', 'compute_J', 'energy_J', 'energy_kWh', 'orders_above_floor'],
-    rows.map((r) => [r.id, r.label, r.kind, r.memory_J, r.update_J, r.consolidation_J, r.compute_J, r.energy_J, r.energy_J / KWH_J, r.orders_above_floor]),
-  );
+  return toCsv(ROWS_CSV_HEADER, rowsCsvValues(rows));
 }
 
 function sourceText(s: SourceRef): string {

@@ -80,7 +80,7 @@ export function toBibtex(ids: Iterable<string>): string {
     const c = CITATIONS[id];
     if (!c) continue;
     const fields: string[] = [
-      `  author = {${c.authors}}`,
+      `  author = {${c.authors.split(/,\s*/).join(' and ')}}`,
       `  title = {${c.title}}`,
       `  howpublished = {${c.venue}}`,
       `  year = {${c.year}}`,
