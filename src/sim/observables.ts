@@ -1,0 +1,188 @@
+/**
+ * Statistics of an ensemble of trajectories: means with standard errors and 95 % intervals, histograms,
+ * the Jarzynski free-energy estimator, proportions and Poisson rates with intervals, power-law fits.
+ * Pure functions over typed arrays; sums run in array (particle) order, so results are reproducible.
+ */
+
+/** Two-sided 95 % normal quantile. */
+export const Z95 = 1.959963984540054;
+
+export interface MeanEstimate {
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n − 1). */
+  sd: number;
+  /** Standard error of the mean, sd/√n. */
+  stderr: number;
+  /** 95 % confidence interval (normal approximation; n is large in every use here). */
+  ci95: [number, number];
+}
+
+/** Mean, standard deviation and standard error of `values` (Welford's one-pass update). */
+export function meanEstimate(values: ArrayLike<number>): MeanEstimate {
+  const n = values.length;
+  let mean = 0;
+  let m2 = 0;
+  for (let i = 0; i < n; i++) {
+    const delta = values[i] - mean;
+    mean += delta / (i + 1);
+    m2 += delta * (values[i] - mean);
+  }
+  const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : NaN;
+  const stderr = n > 1 ? sd / Math.sqrt(n) : NaN;
+  return { n, mean, sd, stderr, ci95: [mean - Z95 * stderr, mean + Z95 * stderr] };
+}
+
+export interface Histogram {
+  /** bins + 1 edges. */
+  edges: number[];
+  counts: number[];
+}
+
+/** Histogram on `bins` equal bins spanning [min, max] of the data (the maximum falls in the last bin). */
+export function histogram(values: ArrayLike<number>, bins: number): Histogram {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < lo) lo = values[i];
+    if (values[i] > hi) hi = values[i];
+  }
+  if (values.length === 0) return { edges: [], counts: [] };
+  if (hi === lo) {
+    hi = lo + 0.5;
+    lo -= 0.5;
+  }
+  const width = (hi - lo) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const b = Math.min(bins - 1, Math.floor((values[i] - lo) / width));
+    counts[b]++;
+  }
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + i * width));
+  return { edges, counts };
+}
+
+export interface JarzynskiEstimate {
+  /** −kT·ln⟨e^{−W/kT}⟩ (kT = 1). */
+  deltaF: number;
+  /** Delta-method standard error: sd(e^{−W}) / (√n·⟨e^{−W}⟩). */
+  stderr: number;
+  ci95: [number, number];
+}
+
+/**
+ * Jarzynski's estimator ΔF = −ln⟨e^{−W}⟩ (C. Jarzynski, PRL 78, 2690 (1997)), computed as a
+ * log-sum-exp shifted by min W so that no exponential overflows or underflows.
+ */
+export function jarzynskiEstimate(work: ArrayLike<number>): JarzynskiEstimate {
+  const n = work.length;
+  let wmin = Infinity;
+  for (let i = 0; i < n; i++) if (work[i] < wmin) wmin = work[i];
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < n; i++) {
+    const e = Math.exp(-(work[i] - wmin));
+    sum += e;
+    sumSq += e * e;
+  }
+  const mean = sum / n;
+  const variance = n > 1 ? (sumSq - n * mean * mean) / (n - 1) : NaN;
+  const deltaF = wmin - Math.log(mean);
+  const stderr = Math.sqrt(Math.max(0, variance) / n) / mean;
+  return { deltaF, stderr, ci95: [deltaF - Z95 * stderr, deltaF + Z95 * stderr] };
+}
+
+export interface ProportionEstimate {
+  count: number;
+  n: number;
+  p: number;
+  stderr: number;
+  /** Wilson score 95 % interval (E. B. Wilson, JASA 22, 209 (1927)): sensible even for 0 or n events. */
+  ci95: [number, number];
+}
+
+export function proportionEstimate(count: number, n: number): ProportionEstimate {
+  const p = n > 0 ? count / n : NaN;
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  const lo = count === 0 ? 0 : Math.max(0, centre - half);
+  const hi = count === n ? 1 : Math.min(1, centre + half);
+  return { count, n, p, stderr: Math.sqrt((p * (1 - p)) / n), ci95: [lo, hi] };
+}
+
+export interface RateEstimate {
+  events: number;
+  exposure: number;
+  rate: number;
+  stderr: number;
+  /** Score interval for a Poisson count (λ: |n − λT| ≤ z√(λT)), exact in the normal limit. */
+  ci95: [number, number];
+}
+
+/** Rate of `events` Poisson events seen over `exposure` (particle-time), with a 95 % interval. */
+export function rateEstimate(events: number, exposure: number): RateEstimate {
+  const z2 = Z95 * Z95;
+  const root = Z95 * Math.sqrt(events + z2 / 4);
+  const lo = (events + z2 / 2 - root) / exposure;
+  const hi = (events + z2 / 2 + root) / exposure;
+  return { events, exposure, rate: events / exposure, stderr: Math.sqrt(events) / exposure, ci95: [Math.max(0, lo), hi] };
+}
+
+export interface PowerLawFit {
+  /** y ≈ prefactor · x^exponent, fitted on log y by weighted least squares (weights (y/σ_y)²). */
+  exponent: number;
+  exponentStderr: number;
+  prefactor: number;
+  /** Best prefactor B with the exponent fixed at −1 (y ≈ B/x), weighted least squares on y. */
+  inversePrefactor: number;
+  inversePrefactorStderr: number;
+  points: number;
+}
+
+/**
+ * Fits y = A·x^α to points with y > 0 (points with y ≤ 0 cannot enter a log fit and are skipped; at least
+ * two are needed). σ_y are the standard errors of y; on the log scale σ_ln y = σ_y / y.
+ */
+export function fitPowerLaw(x: number[], y: number[], sigma: number[]): PowerLawFit {
+  let sw = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  let points = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (!(y[i] > 0) || !(x[i] > 0)) continue;
+    const s = sigma[i] > 0 ? sigma[i] / y[i] : 1e-3;
+    const weight = 1 / (s * s);
+    const lx = Math.log(x[i]);
+    const ly = Math.log(y[i]);
+    sw += weight;
+    sx += weight * lx;
+    sy += weight * ly;
+    sxx += weight * lx * lx;
+    sxy += weight * lx * ly;
+    points++;
+  }
+  const det = sw * sxx - sx * sx;
+  const exponent = points >= 2 ? (sw * sxy - sx * sy) / det : NaN;
+  const intercept = points >= 2 ? (sy - exponent * sx) / sw : NaN;
+  const exponentStderr = points >= 2 ? Math.sqrt(sw / det) : NaN;
+  // y ≈ B/x: minimise Σ (y − B/x)²/σ², B = Σ(y/(xσ²)) / Σ(1/(x²σ²)).
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (!(x[i] > 0) || !(sigma[i] > 0)) continue;
+    const v = sigma[i] * sigma[i];
+    num += y[i] / (x[i] * v);
+    den += 1 / (x[i] * x[i] * v);
+  }
+  return {
+    exponent,
+    exponentStderr,
+    prefactor: Math.exp(intercept),
+    inversePrefactor: den > 0 ? num / den : NaN,
+    inversePrefactorStderr: den > 0 ? 1 / Math.sqrt(den) : NaN,
+    points,
+  };
+}
