@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../src/util/errors.js';
+import { parseBoxQP, parseIsingInput, parseMaxCut } from '../../src/solvers/io/problem-files.js';
+import { spawnSync } from 'node:child_process';
+
+function throwsAtLine(fn: () => unknown, line: number, fragment: RegExp): void {
+  assert.throws(fn, (err: unknown) => {
+    assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
+    assert.match(err.message, new RegExp(`line ${line}\\b`));
+    assert.match(err.message, fragment);
+    assert.ok(!err.message.includes('\n'), 'one line');
+    return true;
+  });
+}
+
+test('rudy/G-set edge list parses into the graph it describes', () => {
+  const mc = parseMaxCut('3 3\n1 2 1\n2 3 -1\n1 3 2\n', 'tri.txt');
+  assert.equal(mc.ising.n, 3);
+  assert.equal(mc.graph.w.length, 3);
+  assert.equal(mc.totalWeight, 2);
+  assert.deepEqual(Array.from(mc.graph.i), [0, 1, 0]);
+  assert.deepEqual(Array.from(mc.graph.j), [1, 2, 2]);
+});
+
+test('malformed edge lists fail with the file and the line', () => {
+  throwsAtLine(() => parseMaxCut('3\n1 2 1\n', 'g.txt'), 1, /bad header/);
+  throwsAtLine(() => parseMaxCut('3 x\n1 2 1\n', 'g.txt'), 1, /edge count/);
+  throwsAtLine(() => parseMaxCut('3 2\n1 2 1\n1 4 1\n', 'g.txt'), 3, /vertex 4 out of range \(1 to 3\)/);
+  throwsAtLine(() => parseMaxCut('3 2\n1 2 1\n\n2 3 abc\n', 'g.txt'), 4, /weight must be a number, got 'abc'/);
+  throwsAtLine(() => parseMaxCut('3 1\n1 2 1\n2 3 1\n', 'g.txt'), 3, /more entries than the 1 declared/);
+  throwsAtLine(() => parseMaxCut('3 3\n1 2 1\n2 3 1\n', 'g.txt'), 3, /ended after 2 of the 3/);
+  throwsAtLine(() => parseMaxCut('3 1\n2 2 1\n', 'g.txt'), 2, /self-loop/);
+  throwsAtLine(() => parseMaxCut('3 1\n1 2\n', 'g.txt'), 2, /3 fields/);
+  throwsAtLine(() => parseMaxCut('3 1\n1.5 2 1\n', 'g.txt'), 2, /whole number/);
+  throwsAtLine(() => parseMaxCut('', 'g.txt'), 1, /empty file/);
+});
+
+test('Ising and QUBO inputs: JSON and edge lists', () => {
+  const ising = parseIsingInput('{"type":"ising","n":3,"couplings":[[0,1,1],[1,2,-2]],"fields":[0,0,1]}', 'p.json');
+  assert.equal(ising.kind, 'ising');
+  assert.deepEqual(Array.from(ising.ising.h), [0, 0, 1]);
+  const edges = parseIsingInput('3 3\n1 2 1\n2 3 -2\n3 3 1\n', 'p.ising', 'ising');
+  assert.deepEqual(Array.from(edges.ising.h), [0, 0, 1]);
+  assert.equal(edges.ising.couplings, 2);
+  const qubo = parseIsingInput('{"type":"qubo","n":2,"terms":[[0,0,-1],[0,1,2]]}', 'q.json');
+  assert.equal(qubo.kind, 'qubo');
+});
+
+test('malformed JSON inputs fail with the line of the offending value', () => {
+  throwsAtLine(() => parseIsingInput('{\n"type": "ising",\n"n": 2,\n"couplings": [[0, 1, 1],\n [0, 5, 1]]\n}', 'p.json'), 5, /5 out of range \(0 to 1\)/);
+  throwsAtLine(() => parseIsingInput('{\n"type": "ising",\n"n": 2,\n"couplings": [[0, 1, "x"]]\n}', 'p.json'), 4, /finite number/);
+  throwsAtLine(() => parseIsingInput('{\n"type": "ising",\n"n": 2\n"couplings": []\n}', 'p.json'), 4, /invalid JSON/);
+  throwsAtLine(() => parseIsingInput('{\n"type": "potts", "n": 2}', 'p.json'), 2, /"type" must be/);
+});
+
+test('box QP: symmetric convex Q accepted; non-symmetric and non-convex Q rejected at their line', () => {
+  const ok = parseBoxQP('{"Q": [[2, 1], [1, 2]], "b": [-1, 0], "l": 0, "u": 1}', 'qp.json');
+  assert.equal(ok.qp.n, 2);
+  assert.equal(ok.qp.rowPtr[2], 4);
+  throwsAtLine(() => parseBoxQP('{\n"Q": [[2, 1],\n      [3, 2]],\n"b": [0, 0], "l": 0, "u": 1}', 'qp.json'), 3, /not symmetric/);
+  throwsAtLine(() => parseBoxQP('{\n"b": [0, 0],\n"Q": [[1, 2],\n [2, 1]],\n"l": 0, "u": 1}', 'qp.json'), 3, /not convex/);
+  throwsAtLine(() => parseBoxQP('{\n"Q": [[1, 0], [0, 1]],\n"b": [0, 0],\n"l": 1,\n"u": 1}', 'qp.json'), 4, /l < u/);
+  throwsAtLine(() => parseBoxQP('{\n"Q": [[1, 0], [0, 1]],\n"b": [0, "7"],\n"l": 0, "u": 1}', 'qp.json'), 3, /finite number/);
+  throwsAtLine(() => parseBoxQP('{"Q_entries": [[0, 0, 1],\n[1, 1, 1],\n[0, 0, 2]], "b": [0, 0], "l": 0, "u": 1}', 'qp.json'), 3, /given twice/);
+});
+
+/** Runs the CLI in a child process (the test runner owns this process's stdout). */
+function runCli(args: string[]): { code: number; stderr: string; stdout: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { code: r.status ?? -1, stderr: r.stderr, stdout: r.stdout };
+}
+
+test('CLI: malformed files exit 2 with one line naming file and line; nothing crashes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'limbound-solve-'));
+  const bad = join(dir, 'bad.txt');
+  writeFileSync(bad, '4 2\n1 2 1\n2 9 1\n');
+  const r = runCli(['solve', 'maxcut', bad]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /^error: .*bad\.txt: line 3: vertex 9 out of range/);
+  const missing = runCli(['solve', 'maxcut', join(dir, 'nope.txt')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /no such file/);
+  const qp = join(dir, 'qp.json');
+  writeFileSync(qp, '{"Q": [[1, 3], [3, 1]], "b": [0, 0], "l": -1, "u": 1}');
+  const q = runCli(['solve', 'qp', qp, '--precision-bits', '8']);
+  assert.equal(q.code, 2);
+  assert.match(q.stderr, /line 1: Q is not convex/);
+  const noBits = runCli(['solve', 'qp', qp]);
+  assert.equal(noBits.code, 2);
+  assert.match(noBits.stderr, /precision_bits/);
+});
+
+test('CLI: solve maxcut --json prints best_cut and a row per paradigm with energy_J', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'limbound-solve-'));
+  const file = join(dir, 'square.txt');
+  // A 4-cycle: bipartite, the maximum cut takes all 4 edges.
+  writeFileSync(file, '4 4\n1 2 1\n2 3 1\n3 4 1\n4 1 1\n');
+  const r = runCli(['solve', 'maxcut', file, '--sweeps', '200', '--seed', '3', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.best_cut, 4);
+  const ids = doc.paradigms.map((p: { id: string }) => p.id);
+  for (const id of ['landauer', 'lim', 'cim', 'vn-cmos-limit', 'vn-accelerator', 'lim-device', 'cim-device']) assert.ok(ids.includes(id), id);
+  for (const p of doc.paradigms) assert.ok(Number.isFinite(p.energy_J) && p.energy_J >= 0);
+  // 200 sweeps attempt each of the 4 spins; the greedy polish adds whole passes of 4 attempts.
+  assert.ok(doc.counts.ops >= 200 * 4 + 4 && doc.counts.ops % 4 === 0, String(doc.counts.ops));
+  assert.equal(doc.counts.params, 4);
+  assert.equal(doc.counts.precision_bits, 1);
+});
