@@ -1,3 +1,217 @@
+/**
+ * `limbound figure NAME` and `limbound report`: the figures of src/report/figures (SVG by Vega's
+ * headless renderer, PNG by resvg, or the Vega-Lite spec as JSON) and the report folder. Both take
+ * the same input flags as `estimate`.
+ */
+import { extname } from 'node:path';
 import type { Command } from 'commander';
-/** `limbound figure …` and `limbound report`: figures and reports (src/report). */
-export function registerFigureCommands(_program: Command): void {}
+import { addInputOptions, inputFromOptions } from './input-options.js';
+import { createProgress } from './progress.js';
+import { interruptSignal } from './interrupt.js';
+import { resolve } from '../model/resolve.js';
+import { estimateResolved } from '../model/estimate.js';
+import { parseVary } from '../model/sweep.js';
+import type { ValidInput } from '../model/schema.js';
+import { InputError } from '../util/errors.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { FIGURE_NAMES, type FigureName } from '../report/figures/names.js';
+import type { SizeRange, VlSpec, SimData, SolverData } from '../report/figures/index.js';
+import type { RunFigure } from '../report/report.js';
+
+/**
+ * Vega, resvg, the simulator and the solvers load only when a figure or report is drawn, so the
+ * other commands start as fast as before.
+ */
+async function load() {
+  const [figures, render, runs, report] = await Promise.all([
+    import('../report/figures/index.js'),
+    import('../report/figures/node-render.js'),
+    import('../report/runs.js'),
+    import('../report/report.js'),
+  ]);
+  return { ...figures, ...render, ...runs, ...report };
+}
+
+const FORMATS = ['.svg', '.png', '.json'] as const;
+
+export function registerFigureCommands(program: Command): void {
+  addInputOptions(
+    program
+      .command('figure')
+      .description(`draw one figure: ${FIGURE_NAMES.join(' | ')} (same input flags as estimate)`)
+      .argument('<name>', FIGURE_NAMES.join(' | '))
+      .option('--out <file>', 'FILE.svg (vector), FILE.png (raster, no browser needed) or FILE.json (Vega-Lite spec); written atomically. Default: the spec on stdout')
+      .option('--scale <n>', 'PNG pixels per SVG unit', '2')
+      .option('--sizes <range>', 'model sizes of the size figure: FROM..TO[:COUNT], log-spaced (default: around the input)')
+      .option('--points <n>', 'T_sol values of the tradeoff figure', '41')
+      .option('--sim <file>', 'simulator result for the sim figure (limbound simulate sweep-duration --json); default: a short built-in erasure sweep')
+      .option('--solver <file>', 'solver result for the solver figure (limbound solve … --json --trace); default: a small built-in box QP')
+      .option('--threads <n>', 'threads of the built-in simulator run', '2'),
+  ).action(async (name: string, opts) => {
+    if (!(FIGURE_NAMES as readonly string[]).includes(name)) throw new InputError('name', `unknown figure '${name}' (allowed: ${FIGURE_NAMES.join(', ')})`);
+    const out = opts.out as string | undefined;
+    const format = out === undefined ? '.json' : extname(out).toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(format)) throw new InputError('out', `unknown file type '${extname(out!) || out}' (allowed: ${FORMATS.join(', ')})`);
+    const scale = positive('scale', opts.scale, { max: 20 });
+    const { renderSvgNode, svgToPng } = await load();
+    const spec = await figureSpec(name as FigureName, opts);
+    if (format === '.json') {
+      const text = `${JSON.stringify(spec, null, 2)}\n`;
+      if (out) writeFileAtomic(out, text);
+      else process.stdout.write(text);
+    } else {
+      const svg = await renderSvgNode(spec);
+      if (format === '.svg') writeFileAtomic(out!, svg);
+      else {
+        await warnIfNoFonts();
+        writeFileAtomic(out!, svgToPng(svg, { scale }));
+      }
+    }
+    if (out) process.stderr.write(`${name} figure written to ${out}\n`);
+  });
+
+  addInputOptions(
+    program
+      .command('report')
+      .description('write a report folder: report.md, report.html, figures (SVG, PNG, Vega-Lite), tables (CSV), inputs, version and references.bib')
+      .requiredOption('--out <dir>', 'the report folder (written atomically; a previous limbound report there is replaced)')
+      .option('--sim <file>', 'simulator result to include (limbound simulate sweep-duration --json); default: a short built-in erasure sweep')
+      .option('--no-sim', 'leave out the simulator figure')
+      .option('--solver <file>', 'solver result to include (limbound solve … --json --trace); default: a small built-in box QP')
+      .option('--no-solver', 'leave out the solver figure')
+      .option('--no-png', 'skip the PNG copies of the figures')
+      .option('--scale <n>', 'PNG pixels per SVG unit', '2')
+      .option('--sizes <range>', 'model sizes of the size figure: FROM..TO[:COUNT], log-spaced')
+      .option('--threads <n>', 'threads of the built-in simulator run', '2'),
+  ).action(async (opts) => {
+    const out = opts.out as string;
+    const { checkReportDir, buildReport, writeReportDir, defaultSizeRange } = await load();
+    checkReportDir(out);
+    const input = inputFromOptions(opts);
+    const resolved = resolve(input);
+    const scale = positive('scale', opts.scale, { max: 20 });
+    const sizeRange = opts.sizes !== undefined ? parseSizes(opts.sizes) : defaultSizeRange(resolved.counts.params, resolved.kind);
+    if (opts.png !== false) await warnIfNoFonts();
+    const { signal, dispose } = interruptSignal();
+    try {
+      const sim = opts.sim === false ? null : await simFigure(opts, signal);
+      const solver = opts.solver === false ? null : await solverFigure(opts);
+      let progress: ReturnType<typeof createProgress> | undefined;
+      const files = await buildReport({
+        input,
+        sim,
+        solver,
+        simMissing: opts.sim === false ? 'left out (--no-sim)' : undefined,
+        solverMissing: opts.solver === false ? 'left out (--no-solver)' : undefined,
+        png: opts.png !== false,
+        pngScale: scale,
+        sizeRange,
+        command: reproduceCommand(out, opts),
+        onStep: (done, total) => {
+          progress ??= createProgress('report', total);
+          progress.update(done);
+        },
+      });
+      progress?.finish();
+      writeReportDir(out, files);
+      process.stderr.write(`report written to ${out}/ (${files.size} files: report.md, report.html, figures/, tables/, references.bib)${signal.aborted ? ' — interrupted: the simulator sweep kept the durations finished' : ''}\n`);
+      if (signal.aborted) process.exitCode = 130;
+    } finally {
+      dispose();
+    }
+  });
+}
+
+async function figureSpec(name: FigureName, opts: Record<string, unknown>): Promise<VlSpec> {
+  const { ladderSpec, ladderData, sizeSpec, sizeData, sizeSweep, defaultSizeRange, tradeoffSpec, tradeoffData, wallsSpec, wallsData, simSpec, solverSpec } = await load();
+  if (name === 'sim') {
+    const { signal, dispose } = interruptSignal();
+    try {
+      const fig = await simFigure(opts, signal);
+      if (signal.aborted) process.exitCode = 130;
+      return simSpec(fig.data);
+    } finally {
+      dispose();
+    }
+  }
+  if (name === 'solver') return solverSpec((await solverFigure(opts)).data);
+  const input = inputFromOptions(opts);
+  const resolved = resolve(input);
+  const points = positive('points', opts.points as string, { integer: true, max: 10000 });
+  const result = estimateResolved(resolved, { tradeoff: name === 'tradeoff' ? { points } : false });
+  switch (name) {
+    case 'ladder':
+      return ladderSpec(ladderData(result));
+    case 'walls':
+      return wallsSpec(wallsData(result));
+    case 'tradeoff':
+      return tradeoffSpec(tradeoffData(result));
+    case 'size': {
+      const range = opts.sizes !== undefined ? parseSizes(opts.sizes as string) : defaultSizeRange(result.counts.params, result.workload.kind);
+      return sizeSpec(sizeData(result, sizeSweep(input as ValidInput, range)));
+    }
+  }
+}
+
+async function simFigure(opts: Record<string, unknown>, signal: AbortSignal): Promise<RunFigure<SimData>> {
+  const { readResultFile, simDataFromDocument, runBuiltInSim, BUILT_IN_SIM } = await load();
+  if (typeof opts.sim === 'string') {
+    const doc = readResultFile('sim', opts.sim);
+    return { doc, data: simDataFromDocument(doc, opts.sim), source: opts.sim };
+  }
+  const threads = positive('threads', String(opts.threads ?? '2'), { integer: true, max: 256 });
+  const b = BUILT_IN_SIM;
+  const label = `built-in erasure sweep: E_b = ${b.spec.barrier_kT} kT, tilt ${b.spec.tilt_kT_per_a} kT/a, ${b.durations_tau0.count} durations ${b.durations_tau0.from}–${b.durations_tau0.to} τ0, ${b.particles} particles each, seed ${b.seed}`;
+  process.stderr.write(`sim: ${label}\n`);
+  const progress = createProgress('sim', b.durations_tau0.count);
+  const { doc, data } = await runBuiltInSim({ signal, threads, onProgress: (point) => progress.update(point) });
+  progress.finish();
+  return { doc, data, source: label };
+}
+
+async function solverFigure(opts: Record<string, unknown>): Promise<RunFigure<SolverData>> {
+  const { readResultFile, solverDataFromDocument, runBuiltInSolver, BUILT_IN_SOLVER } = await load();
+  if (typeof opts.solver === 'string') {
+    const doc = readResultFile('solver', opts.solver);
+    return { doc, data: solverDataFromDocument(doc, opts.solver), source: opts.solver };
+  }
+  const b = BUILT_IN_SOLVER;
+  const { doc, data } = runBuiltInSolver();
+  return { doc, data, source: `built-in box QP: n = ${b.n} generated with seed ${b.problem_seed}, projected gradient to ${b.precision_bits} bits` };
+}
+
+/** FROM..TO[:COUNT] of parameter counts, always log-spaced. */
+export function parseSizes(text: string): SizeRange {
+  try {
+    const v = parseVary(`params=${text}${/:log\b/.test(text) ? '' : ':log'}`);
+    if (v.to <= v.from) throw new InputError('sizes', `TO must be greater than FROM, got '${text}'`);
+    return { from: v.from, to: v.to, count: v.count === 10 && !/:\d+$/.test(text) ? 2 * Math.round(Math.log10(v.to / v.from)) + 1 : v.count };
+  } catch (err) {
+    if (err instanceof InputError && err.field !== 'sizes') throw new InputError('sizes', `${err.message.replace(/^[a-z_]+: /, '')} (expected FROM..TO[:COUNT], e.g. 1e6..1e15:19)`);
+    throw err;
+  }
+}
+
+function positive(name: string, text: string, range: { integer?: boolean; max?: number } = {}): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || (range.integer && !Number.isInteger(value)) || (range.max !== undefined && value > range.max)) {
+    throw new InputError(name, `must be a positive ${range.integer ? 'whole ' : ''}number${range.max !== undefined ? ` ≤ ${range.max}` : ''}, got '${text}'`);
+  }
+  return value;
+}
+
+async function warnIfNoFonts(): Promise<void> {
+  const { systemFontsFound } = await load();
+  if (!systemFontsFound()) process.stderr.write('warning: no TrueType/OpenType fonts found; PNG text will be missing (install one, e.g. apt-get install fonts-dejavu-core)\n');
+}
+
+function reproduceCommand(out: string, opts: Record<string, unknown>): string {
+  const parts = ['limbound report', `--config ${out}/config.json`];
+  if (typeof opts.sim === 'string') parts.push(`--sim ${opts.sim}`);
+  else if (opts.sim === false) parts.push('--no-sim');
+  if (typeof opts.solver === 'string') parts.push(`--solver ${opts.solver}`);
+  else if (opts.solver === false) parts.push('--no-solver');
+  if (typeof opts.sizes === 'string') parts.push(`--sizes ${opts.sizes}`);
+  parts.push(`--out ${out}`);
+  return parts.join(' ');
+}

@@ -1,0 +1,14 @@
+/** The figure layer: one function per figure (plain data in, Vega-Lite spec out) and the builders of their data. */
+export { ladderSpec, type LadderData, type LadderRow } from './ladder.js';
+export { sizeSpec, type SizeData, type SizePoint, type MeasuredPoint } from './size.js';
+export { tradeoffSpec, type TradeoffData, type TimePoint, type TimeMarker } from './tradeoff.js';
+export { wallsSpec, wallValues, WALL_ORDER, type WallsData, type WallsRow } from './walls.js';
+export { simSpec, type SimData, type SimPoint } from './sim.js';
+export { solverSpec, type SolverData, type IterationPoint } from './solver.js';
+export { fitInverseTime, type InverseTimeFit } from './fit.js';
+export { ladderData, wallsData, tradeoffData, sizeData, sizeSweep, defaultSizeRange, reportedRuns, seriesOf, inputSummary, type SizeRange, type SizeSweep } from './data.js';
+export { BRAIN_POWER_W, BRAIN_POWER_CITATION, shortCite, sourceNote } from './reference.js';
+export { KINDS, KIND_COLORS, siExpr, siLabelExpr, durationLabelExpr, countLabelExpr, durationTicks, logDomain, logTicks, logAxis } from './theme.js';
+export { renderSvg, toVega } from './render.js';
+export type { VlSpec, SeriesMeta } from './types.js';
+export { FIGURE_NAMES, type FigureName } from './names.js';

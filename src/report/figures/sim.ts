@@ -1,0 +1,111 @@
+/**
+ * Figure 5, the simulator: mean work of a protocol against its duration (points with ±1 standard
+ * error, measured on simulated Langevin trajectories), the kT·ln2 line (Landauer's bound) and the
+ * weighted fit a + b/τ (the finite-time Landauer form).
+ */
+import type { Kind } from '../../model/paradigms.js';
+import { fitInverseTime, type InverseTimeFit } from './fit.js';
+import { framed, logAxis, logDomain, countLabelExpr, siLabelExpr, KIND_COLORS, WIDTH, HEIGHT, type Frame } from './theme.js';
+import type { VlSpec } from './types.js';
+
+export interface SimPoint {
+  duration: number;
+  mean_work_kT: number;
+  stderr_work_kT: number;
+}
+
+export interface SimData extends Frame {
+  points: SimPoint[];
+  /** 's' for seconds (SI ticks); otherwise the name of the time unit, e.g. 'τ0'. */
+  duration_unit: string;
+  /** The slow-limit bound drawn as a line, kT (default ln 2). */
+  reference_kT?: number;
+  reference_label?: string;
+  /** The fit to draw; computed from the points when not given. */
+  fit?: InverseTimeFit;
+}
+
+export function simSpec(data: SimData): VlSpec {
+  const points = data.points.filter((p) => p.duration > 0 && Number.isFinite(p.mean_work_kT) && Number.isFinite(p.stderr_work_kT));
+  const reference = data.reference_kT ?? Math.LN2;
+  const referenceLabel = data.reference_label ?? `kT·ln2 = ${reference.toFixed(3)} kT`;
+  const fit = data.fit ?? fitInverseTime(points.map((p) => p.duration), points.map((p) => p.mean_work_kT), points.map((p) => p.stderr_work_kT));
+  const hasFit = Number.isFinite(fit.a) && Number.isFinite(fit.b);
+  const xDomain = logDomain(points.map((p) => p.duration));
+  const seconds = data.duration_unit === 's';
+
+  const measured = points.map((p) => ({
+    duration: p.duration,
+    work_kT: p.mean_work_kT,
+    low_kT: p.mean_work_kT - p.stderr_work_kT,
+    high_kT: p.mean_work_kT + p.stderr_work_kT,
+    stderr_kT: p.stderr_work_kT,
+    kind: 'measured',
+  }));
+  // The y range follows the data and the bound; the fitted curve is clipped rather than allowed to stretch it.
+  const yMin = Math.min(reference, ...measured.map((m) => m.low_kT));
+  const yMax = Math.max(reference, ...measured.map((m) => m.high_kT));
+  const pad = 0.08 * (yMax - yMin || 1);
+
+  const kinds: Kind[] = hasFit ? ['bound', 'estimate', 'measured'] : ['bound', 'measured'];
+  const legend: Record<Kind, string> = {
+    bound: `bound: ${referenceLabel}`,
+    estimate: 'estimate: fit a + b/τ',
+    measured: 'measured: simulated ⟨W⟩ ± 1 s.e.',
+  };
+  const color = {
+    field: 'kind',
+    type: 'nominal',
+    title: 'kind',
+    scale: { domain: kinds, range: kinds.map((k) => KIND_COLORS[k]) },
+    legend: { labelExpr: kinds.reduceRight((rest, k) => `datum.label == '${k}' ? '${escape(legend[k])}' : (${rest})`, 'datum.label'), labelLimit: 320 },
+  };
+  const x = {
+    field: 'duration',
+    type: 'quantitative',
+    title: seconds ? 'protocol duration τ (s, log scale)' : `protocol duration τ (${data.duration_unit}, log scale)`,
+    scale: { type: 'log', domain: xDomain },
+    axis: logAxis(xDomain, seconds ? siLabelExpr('s') : countLabelExpr()),
+  };
+  const y = { field: 'work_kT', type: 'quantitative', title: 'mean work ⟨W⟩ (kT)', scale: { zero: false, domain: [yMin - pad, yMax + pad] }, axis: { grid: true } };
+
+  const bound = [{ work_kT: reference, kind: 'bound', text: referenceLabel }];
+  const layers: Record<string, unknown>[] = [
+    { data: { values: bound }, mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y, color } },
+    { data: { values: bound }, mark: { type: 'text', align: 'left', baseline: 'top', dy: 4, fontSize: 10 }, encoding: { y, x: { value: 6 }, text: { field: 'text' }, color } },
+  ];
+  if (hasFit) {
+    const n = 80;
+    const curve = Array.from({ length: n }, (_, i) => {
+      const t = xDomain[0] * (xDomain[1] / xDomain[0]) ** (i / (n - 1));
+      return { duration: t, work_kT: fit.a + fit.b / t, kind: 'estimate' };
+    });
+    layers.push({ data: { values: curve }, mark: { type: 'line', strokeWidth: 2, clip: true }, encoding: { x, y, color } });
+  }
+  layers.push(
+    { data: { values: measured }, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'low_kT' }, y2: { field: 'high_kT' }, color } },
+    {
+      data: { values: measured },
+      mark: { type: 'point', filled: true, size: 60, opacity: 1 },
+      encoding: {
+        x,
+        y,
+        color,
+        tooltip: [{ field: 'duration', format: '.3~g', title: `τ (${data.duration_unit})` }, { field: 'work_kT', format: '.4~g', title: '⟨W⟩ (kT)' }, { field: 'stderr_kT', format: '.2~g', title: 's.e. (kT)' }],
+      },
+    },
+  );
+  const fitText = hasFit
+    ? `fit (${fit.weighted ? 'weighted by 1/s.e.²' : 'unweighted'}, ${fit.points} points): a = ${fmt(fit.a)} ± ${fmt(fit.a_stderr)} kT, b = ${fmt(fit.b)} ± ${fmt(fit.b_stderr)} kT·${data.duration_unit}`
+    : 'too few points for a fit';
+  const subtitle = [...(data.subtitle === undefined ? [] : Array.isArray(data.subtitle) ? data.subtitle : [data.subtitle]), fitText];
+  return { ...framed({ ...data, subtitle }, { width: WIDTH, height: HEIGHT, layer: layers }), usermeta: { figure: 'sim', fit } };
+}
+
+function escape(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+}
+
+function fmt(v: number): string {
+  return Number.isFinite(v) ? Number(v.toPrecision(3)).toString() : String(v);
+}
