@@ -137,7 +137,7 @@ export function registerBenchEstimate(bench: Command): void {
     .action((opts) => {
       const result = benchEstimate(positiveOption('seconds', opts.seconds));
       if (opts.json) printJson(result);
-      else emit(`estimate core: ${formatSI(result.core_points_per_s, 'points/s')} (one core); full estimate() API with validation: ${formatSI(result.api_points_per_s, 'points/s')}`);
+      else emit(`estimate core: ${formatSI(result.core_points_per_s, 'points/s')} (one core, median of ${result.rounds} rounds; best ${formatSI(result.core_points_per_s_best, 'points/s')}); full estimate() API with validation: ${formatSI(result.api_points_per_s, 'points/s')}`);
     });
 }
 

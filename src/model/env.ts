@@ -8,8 +8,8 @@ import type { MemoryDevice } from '../data/devices.js';
 import type { OperationCounts } from './counts.js';
 import { thermalEnergy, LN2 } from '../physics/constants.js';
 import { landauerPerBit_kT } from '../physics/landauer.js';
-import { barrierForRetention_kT, refreshCount } from '../physics/barrier.js';
-import { optimalStaticBarrier } from '../physics/static-barrier.js';
+import { barrierForRetention_kT } from '../physics/barrier.js';
+import { optimalStaticBarrier_kT } from '../physics/static-barrier.js';
 
 export interface PricingEnv {
   temperature_K: number;
@@ -61,25 +61,78 @@ export interface Derived {
   dram_refresh_count: number;
 }
 
-export function derive(c: OperationCounts, e: PricingEnv): Derived {
+/** Derived quantities that depend on the setting only, not on the counts. */
+interface EnvConstants {
+  kT_J: number;
+  bit_floor_J: number;
+  retention_barrier_kT: number;
+  ramp_per_bit_kT: number;
+  accelerator_J_per_flop: number;
+  /** ln(ε_ref·τ0), so that T_sol/(ε_ref·τ0) refreshes-at-zero-barrier is one log per point. */
+  ln_refresh_error_tau0: number;
+}
+
+// A sweep prices many points in one setting: remember the last setting's constants (settings are
+// treated as immutable values everywhere in the engine).
+let lastEnv: PricingEnv | undefined;
+let lastConstants: EnvConstants | undefined;
+
+function envConstants(e: PricingEnv): EnvConstants {
+  if (e === lastEnv && lastConstants) return lastConstants;
   const kT = thermalEnergy(e.temperature_K);
-  const updateTime = c.ops > 0 ? (c.time_s * c.params) / c.ops : Infinity;
   const retentionBarrier = barrierForRetention_kT(e.retention_s, e.tau0_s);
-  const storedBits = c.params * c.precision_bits;
-  const lnRefreshWeight = Math.log(storedBits) + Math.log(c.time_s) - Math.log(e.refresh_error * e.tau0_s);
-  const cim = optimalStaticBarrier(c.update_bits, lnRefreshWeight);
-  return {
+  lastConstants = {
     kT_J: kT,
     bit_floor_J: kT * landauerPerBit_kT(e.erasure_error),
-    neff_bits: c.ops > 0 ? c.update_bits / c.ops : 0,
-    update_time_s: updateTime,
-    excess_per_op_J: Number.isFinite(updateTime) ? (e.transport_c * kT * e.relaxation_s) / updateTime : 0,
     retention_barrier_kT: retentionBarrier,
     ramp_per_bit_kT: 0.5 * Math.log(Math.max(1, retentionBarrier)),
-    cim_barrier_kT: cim.barrier_kT,
-    cim_refresh_count: Number.isFinite(cim.barrier_kT) ? refreshCount(c.time_s, cim.barrier_kT, e.tau0_s, e.refresh_error) : 0,
     accelerator_J_per_flop: joulesPerFlop(e.accelerator, e.accelerator_precision),
-    dram_refresh_count: c.time_s / e.dram_refresh_interval_s,
+    ln_refresh_error_tau0: Math.log(e.refresh_error) + Math.log(e.tau0_s),
+  };
+  lastEnv = e;
+  return lastConstants;
+}
+
+export function derive(c: OperationCounts, e: PricingEnv): Derived {
+  return deriveInto(c, e, emptyDerived());
+}
+
+/** Fills `d` (reused across design points, so the pricing core allocates nothing) and returns it. */
+export function deriveInto(c: OperationCounts, e: PricingEnv, d: Derived): Derived {
+  const k = envConstants(e);
+  const updateTime = c.ops > 0 ? (c.time_s * c.params) / c.ops : Infinity;
+  // ln(T_sol/(ε_ref·τ0)): refreshes a cell needs at zero barrier (docs/model.md §2.4).
+  const lnRefreshes = Math.log(c.time_s) - k.ln_refresh_error_tau0;
+  const lnRefreshWeight = Math.log(c.params * c.precision_bits) + lnRefreshes;
+  const cimBarrier = optimalStaticBarrier_kT(c.update_bits, lnRefreshWeight);
+  d.kT_J = k.kT_J;
+  d.bit_floor_J = k.bit_floor_J;
+  d.neff_bits = c.ops > 0 ? c.update_bits / c.ops : 0;
+  d.update_time_s = updateTime;
+  d.excess_per_op_J = Number.isFinite(updateTime) ? (e.transport_c * k.kT_J * e.relaxation_s) / updateTime : 0;
+  d.retention_barrier_kT = k.retention_barrier_kT;
+  d.ramp_per_bit_kT = k.ramp_per_bit_kT;
+  d.cim_barrier_kT = cimBarrier;
+  // refreshCount (src/physics/barrier.ts) with its logarithm already at hand.
+  d.cim_refresh_count = Number.isFinite(cimBarrier) ? Math.exp(lnRefreshes - cimBarrier) : 0;
+  d.accelerator_J_per_flop = k.accelerator_J_per_flop;
+  d.dram_refresh_count = c.time_s / e.dram_refresh_interval_s;
+  return d;
+}
+
+export function emptyDerived(): Derived {
+  return {
+    kT_J: 0,
+    bit_floor_J: 0,
+    neff_bits: 0,
+    update_time_s: 0,
+    excess_per_op_J: 0,
+    retention_barrier_kT: 0,
+    ramp_per_bit_kT: 0,
+    cim_barrier_kT: 0,
+    cim_refresh_count: 0,
+    accelerator_J_per_flop: 0,
+    dram_refresh_count: 0,
   };
 }
 

@@ -35,7 +35,10 @@ export interface Paradigm {
   citations: string[];
 }
 
-const zero = (why: string): Term => ({ formula: `0 (${why})`, value: () => 0, parts: () => [] });
+/** The value of every structurally-zero wall: one shared function, so the pricing core can skip the call. */
+export const zeroValue = (): number => 0;
+const noParts = (): Factor[][] => [];
+const zero = (why: string): Term => ({ formula: `0 (${why})`, value: zeroValue, parts: noParts });
 
 const storedBits = (c: OperationCounts): Factor[] => [['P', c.params, ''], ['N', c.precision_bits, 'bit']];
 

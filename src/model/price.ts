@@ -4,8 +4,8 @@
  * benchmark; `priceCounts` wraps it in labelled rows.
  */
 import type { OperationCounts } from './counts.js';
-import { derive, type Derived, type PricingEnv } from './env.js';
-import { PARADIGMS, WALLS, withOverrides, type Kind, type Paradigm, type ParadigmId, type TermOverrides } from './paradigms.js';
+import { deriveInto, emptyDerived, type Derived, type PricingEnv } from './env.js';
+import { PARADIGMS, WALLS, withOverrides, zeroValue, type Kind, type Paradigm, type ParadigmId, type Term, type TermOverrides } from './paradigms.js';
 
 export interface PricedRow {
   id: ParadigmId | 'measured';
@@ -25,16 +25,25 @@ export const ROW_COUNT = PARADIGMS.length;
 /** Layout of `priceInto`'s output: 5 numbers per row (4 walls, then the total), rows in PARADIGMS order. */
 export const STRIDE = 5;
 
-/** Writes walls and totals of every paradigm into `out` (length ≥ ROW_COUNT·STRIDE); returns the derived intermediates. */
-export function priceInto(c: OperationCounts, e: PricingEnv, out: Float64Array, paradigms: readonly Paradigm[] = PARADIGMS): Derived {
-  const d = derive(c, e);
+/**
+ * Writes walls and totals of every paradigm into `out` (length ≥ ROW_COUNT·STRIDE); returns the derived
+ * intermediates, written into `scratch` when given (a loop passes one to allocate nothing per point).
+ */
+export function priceInto(
+  c: OperationCounts,
+  e: PricingEnv,
+  out: Float64Array,
+  paradigms: readonly Paradigm[] = PARADIGMS,
+  scratch: Derived = emptyDerived(),
+): Derived {
+  const d = deriveInto(c, e, scratch);
   for (let r = 0; r < paradigms.length; r++) {
     const w = paradigms[r]!.walls;
     const base = r * STRIDE;
-    const m = w.memory.value(c, e, d);
-    const u = w.update.value(c, e, d);
-    const k = w.consolidation.value(c, e, d);
-    const f = w.compute.value(c, e, d);
+    const m = wallValue(w.memory, c, e, d);
+    const u = wallValue(w.update, c, e, d);
+    const k = wallValue(w.consolidation, c, e, d);
+    const f = wallValue(w.compute, c, e, d);
     out[base] = m;
     out[base + 1] = u;
     out[base + 2] = k;
@@ -42,6 +51,11 @@ export function priceInto(c: OperationCounts, e: PricingEnv, out: Float64Array, 
     out[base + 4] = m + u + k + f;
   }
   return d;
+}
+
+/** A term's value; structurally-zero walls (a quarter of them) cost no call. */
+function wallValue(t: Term, c: OperationCounts, e: PricingEnv, d: Derived): number {
+  return t.value === zeroValue ? 0 : t.value(c, e, d);
 }
 
 export function priceCounts(c: OperationCounts, e: PricingEnv, overrides?: TermOverrides): { rows: PricedRow[]; derived: Derived } {

@@ -7,16 +7,23 @@
 export function lambertWm1FromLog(lnMinusZ: number): number {
   if (!(lnMinusZ <= -1)) return Number.NaN; // −z > 1/e: no real solution
   if (lnMinusZ === -1) return -1;
-  // Asymptotic start (de Bruijn): w ≈ L1 − L2 + L2/L1 with L1 = ln(−z), L2 = ln(−L1); near the branch
-  // point a series in √(2(1 + e·z)). Newton then converges in a few steps; bisection is the fallback.
+  // Asymptotic start (de Bruijn): w ≈ L1 − L2 + L2/L1 + L2(L2 − 2)/(2·L1²) with L1 = ln(−z), L2 = ln(−L1);
+  // near the branch point a series in √(2(1 + e·z)). Halley's iteration on g (cubically convergent) then
+  // needs one or two steps; bisection is the fallback.
   let w: number;
   if (lnMinusZ < -2) {
     const l2 = Math.log(-lnMinusZ);
-    w = lnMinusZ - l2 + l2 / lnMinusZ;
+    const r = l2 / lnMinusZ;
+    w = lnMinusZ - l2 + r + (r * (l2 - 2)) / (2 * lnMinusZ);
   } else w = -1 - Math.sqrt(2 * (-1 - lnMinusZ));
   for (let i = 0; i < 20 && w < -1; i++) {
-    const next = w - gap(w, lnMinusZ) / (1 + 1 / w);
-    if (Math.abs(next - w) <= 4e-16 * Math.abs(w)) return next;
+    // g = w + ln(−w) − L, g′ = 1 + 1/w, g″ = −1/w².
+    const g = gap(w, lnMinusZ);
+    const g1 = 1 + 1 / w;
+    const step = g / (g1 + (g / (2 * w * w)) / g1);
+    const next = w - step;
+    // After a Halley step of relative size δ the error is O(δ³): δ < 1e-6 leaves it below round-off.
+    if (Math.abs(step) <= 1e-6 * Math.abs(next)) return next;
     w = next;
   }
   return bisectWm1(lnMinusZ);

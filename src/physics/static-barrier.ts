@@ -30,34 +30,33 @@ export function staticBarrierEnergy_kT(x: number, writes: number, lnRefreshWeigh
 }
 
 /**
- * Minimises f(x) over x ≥ ln2. `writes` = A ≥ 0; `lnRefreshWeight` = ln B = ln(P·N·T_sol/(ε_ref·τ0)).
+ * The minimising barrier x* ≥ ln2 in kT (Infinity when nothing is written: the memory then needs no
+ * refresh at all). `writes` = A ≥ 0; `lnRefreshWeight` = ln B = ln(P·N·T_sol/(ε_ref·τ0)). Returns a number
+ * so that the pricing core allocates nothing per design point.
  */
-export function optimalStaticBarrier(writes: number, lnRefreshWeight: number): StaticBarrierOptimum {
+export function optimalStaticBarrier_kT(writes: number, lnRefreshWeight: number): number {
+  if (!(writes > 0)) return Infinity;
   const edge = LN2;
-  let best = edge;
-  let bestEnergy = staticBarrierEnergy_kT(edge, writes, lnRefreshWeight);
-  if (writes > 0) {
-    // ln(A·e/B) = ln A − ln B + 1.
-    const lnQ = Math.log(writes) - lnRefreshWeight + 1;
-    if (lnQ <= -1) {
-      const x = 1 - lambertWm1FromLog(lnQ);
-      const energy = staticBarrierEnergy_kT(x, writes, lnRefreshWeight);
-      if (x >= edge && energy < bestEnergy) {
-        best = x;
-        bestEnergy = energy;
-      }
-    }
-  } else {
-    // No writes: only refreshes matter and f decreases towards 0 as x grows; the memory then needs no
-    // refresh at all. Report the retention-free limit as x → ∞ with zero energy.
-    return { barrier_kT: Infinity, energy_kT: 0, write_kT: 0, refresh_kT: 0, regime: 'stationary' };
-  }
+  // ln(A·e/B) = ln A − ln B + 1; the stationary point exists only for A·e/B ≤ 1/e.
+  const lnQ = Math.log(writes) - lnRefreshWeight + 1;
+  if (lnQ > -1) return edge;
+  const x = 1 - lambertWm1FromLog(lnQ);
+  // At the stationary point B·e^{−x} = A/(x − 1), so f(x*) = A·x·x/(x − 1): no exponential needed.
+  const stationaryEnergy = (writes * x * x) / (x - 1);
+  return x >= edge && stationaryEnergy < staticBarrierEnergy_kT(edge, writes, lnRefreshWeight) ? x : edge;
+}
+
+/** Minimises f(x) over x ≥ ln2 and reports the optimum with its write and refresh parts. */
+export function optimalStaticBarrier(writes: number, lnRefreshWeight: number): StaticBarrierOptimum {
+  const best = optimalStaticBarrier_kT(writes, lnRefreshWeight);
+  if (best === Infinity) return { barrier_kT: Infinity, energy_kT: 0, write_kT: 0, refresh_kT: 0, regime: 'stationary' };
+  const energy = staticBarrierEnergy_kT(best, writes, lnRefreshWeight);
   const write = writes * best;
   return {
     barrier_kT: best,
-    energy_kT: bestEnergy,
+    energy_kT: energy,
     write_kT: write,
-    refresh_kT: bestEnergy - write,
-    regime: best === edge ? 'landauer-edge' : 'stationary',
+    refresh_kT: energy - write,
+    regime: best === LN2 ? 'landauer-edge' : 'stationary',
   };
 }
