@@ -17,6 +17,8 @@ import { parseCount, printJson } from './output.js';
 import {
   anneal,
   bestKnownCuts,
+  boxQPToJson,
+  generateBoxQP,
   extrapolatedLaw,
   formatFromName,
   GSET_ATTEMPT_BUDGET,
@@ -54,6 +56,12 @@ import type { Precision } from '../data/index.js';
 const AUTO_ATTEMPTS = 2e8;
 
 type Opts = Record<string, unknown>;
+
+function positiveNumber(flag: string, text: string): number {
+  const value = Number(text);
+  if (!(value > 0) || !Number.isFinite(value)) throw new InputError(flag, `must be a positive number, got '${text}'`);
+  return value;
+}
 
 function num(opts: Opts, key: string, flag: string): number | undefined {
   const v = opts[key];
@@ -406,6 +414,20 @@ export function registerSolve(program: Command): void {
       .option('--iteration-time-s <t>', 'time per iteration of the priced hardware in s (default 1e-6, assumed)')
       .option('--solution', 'include x in --json output'),
   ).action((file: string, opts: Opts) => runQP(file, opts));
+
+  solve
+    .command('generate-qp')
+    .description('write a random convex box QP (strictly diagonally dominant Q, box [−1, 1]) for `solve qp`')
+    .argument('<n>', 'number of variables (1–100000)')
+    .option('--seed <S>', 'random seed', '1')
+    .option('--margin <m>', 'smallest diagonal margin: smaller means worse conditioning', '0.3')
+    .option('--out <file>', 'write to this file (atomically) instead of standard output')
+    .action((n: string, opts: Opts) => {
+      const qp = generateBoxQP(parseCount('n', n), { seed: parseCount('--seed', String(opts.seed)), margin: positiveNumber('--margin', String(opts.margin)) });
+      const json = boxQPToJson(qp) + '\n';
+      if (opts.out) writeFileAtomic(String(opts.out), json);
+      else process.stdout.write(json);
+    });
 
   addPricingOptions(
     solve

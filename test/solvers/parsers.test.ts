@@ -112,3 +112,18 @@ test('CLI: solve maxcut --json prints best_cut and a row per paradigm with energ
   assert.equal(doc.counts.params, 4);
   assert.equal(doc.counts.precision_bits, 1);
 });
+
+test('CLI: generate-qp writes a QP that solve qp reads and solves to the requested bits', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'limbound-solve-'));
+  const file = join(dir, 'qp30.json');
+  const g = runCli(['solve', 'generate-qp', '30', '--seed', '4', '--out', file]);
+  assert.equal(g.code, 0, g.stderr);
+  const r = runCli(['solve', 'qp', file, '--precision-bits', '12', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.n, 30);
+  assert.equal(doc.reached_precision, true);
+  const bad = runCli(['solve', 'generate-qp', '0']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^error: n: must be ≥ 1/);
+});
