@@ -251,6 +251,9 @@ export function writeRampDuration(spec: WriteSpec): number {
   return spec.ramp_duration_tau0 ?? Math.expm1(spec.barrier_kT);
 }
 
+/** Above this many steps (minutes per 1000 particles) the default LIM ramp asks for an explicit --ramp-duration. */
+const MAX_DEFAULT_RAMP_STEPS = 1e7;
+
 function phaseSteps(field: string, duration: number, dt: number): number {
   const steps = Math.round(duration / dt);
   if (steps < 1) throw new InputError(field, `is shorter than one time step (${duration} < dt = ${dt}); use a smaller --dt or a longer duration`);
@@ -542,6 +545,13 @@ function limWrite(spec: WriteSpec, dt: number, curvature: number, warnings: stri
   const stiffness = writeHeadStiffness(spec);
   const target = wellCentre(spec.to_level, levels);
   const third = phaseSteps('duration', spec.duration_tau0 / 3, dt);
+  if (spec.ramp_duration_tau0 === undefined && writeRampDuration(spec) / dt > MAX_DEFAULT_RAMP_STEPS) {
+    // The matched ramp with τ_m = τ0 grows as e^{E_b}: past ~14 kT it is not simulable; say what to do.
+    throw new InputError(
+      'ramp-duration',
+      `the default matched ramp τ0·(e^{E_b/kT} − 1) = ${writeRampDuration(spec).toExponential(2)} τ0 needs ${(writeRampDuration(spec) / dt).toExponential(2)} steps at dt = ${dt.toPrecision(4)}; give --ramp-duration (e.g. 1000, a ramp matched to τ_m < τ0) or a barrier ≤ ${Math.floor(Math.log(MAX_DEFAULT_RAMP_STEPS * dt))} kT`,
+    );
+  }
   const rampSteps = phaseSteps('ramp-duration', writeRampDuration(spec), dt);
   const rampTime = rampSteps * dt;
   const matchTime = rampTime / Math.expm1(barrier);
