@@ -20,20 +20,12 @@ import {
   parseInstanceList,
   runAnnealBench,
   runGsetInstance,
-  type AnnealBenchResult,
   type GsetInstanceResult,
 } from '../src/solvers/index.js';
-import { runQPBenchmark, renderBenchmarksDoc, type QPBenchRow } from '../src/solvers/bench-doc.js';
+import { runQPBenchmark, renderBenchmarksDoc, type BenchmarkDocInput } from '../src/solvers/bench-doc.js';
 
-interface Saved {
-  generated: string;
-  machine: string;
-  seeds: number[];
-  budget: number;
-  results: GsetInstanceResult[];
-  anneal?: AnnealBenchResult;
-  qp?: QPBenchRow[];
-}
+/** The saved run is exactly what the document renders. */
+type Saved = BenchmarkDocInput;
 
 function arg(name: string): string | undefined {
   const k = process.argv.indexOf(name);

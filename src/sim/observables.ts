@@ -3,6 +3,7 @@
  * the Jarzynski free-energy estimator, proportions and Poisson rates with intervals, power-law fits.
  * Pure functions over typed arrays; sums run in array (particle) order, so results are reproducible.
  */
+import { fitWeightedLine } from '../util/weighted-line.js';
 
 /** Two-sided 95 % normal quantile. */
 export const Z95 = 1.959963984540054;
@@ -145,29 +146,21 @@ export interface PowerLawFit {
  * two are needed). σ_y are the standard errors of y; on the log scale σ_ln y = σ_y / y.
  */
 export function fitPowerLaw(x: number[], y: number[], sigma: number[]): PowerLawFit {
-  let sw = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  let points = 0;
+  const lx: number[] = [];
+  const ly: number[] = [];
+  const weights: number[] = [];
   for (let i = 0; i < x.length; i++) {
     if (!(y[i] > 0) || !(x[i] > 0)) continue;
     const s = sigma[i] > 0 ? sigma[i] / y[i] : 1e-3;
-    const weight = 1 / (s * s);
-    const lx = Math.log(x[i]);
-    const ly = Math.log(y[i]);
-    sw += weight;
-    sx += weight * lx;
-    sy += weight * ly;
-    sxx += weight * lx * lx;
-    sxy += weight * lx * ly;
-    points++;
+    lx.push(Math.log(x[i]));
+    ly.push(Math.log(y[i]));
+    weights.push(1 / (s * s));
   }
-  const det = sw * sxx - sx * sx;
-  const exponent = points >= 2 ? (sw * sxy - sx * sy) / det : NaN;
-  const intercept = points >= 2 ? (sy - exponent * sx) / sw : NaN;
-  const exponentStderr = points >= 2 ? Math.sqrt(sw / det) : NaN;
+  const line = fitWeightedLine(lx, ly, weights);
+  const points = line.points;
+  const exponent = line.slope;
+  const intercept = line.intercept;
+  const exponentStderr = Math.sqrt(line.slope_variance);
   // y ≈ B/x: minimise Σ (y − B/x)²/σ², B = Σ(y/(xσ²)) / Σ(1/(x²σ²)).
   let num = 0;
   let den = 0;

@@ -15,6 +15,10 @@
  * this module holds the tables, the slow path and a small object API for everything that is not hot.
  */
 
+import { nextInt32 } from '../util/xoshiro128.js';
+
+export { nextInt32 };
+
 /** Number of ziggurat layers (a power of two: the layer is the low 8 bits of a draw). */
 export const ZIGGURAT_LAYERS = 256;
 /** Start of the tail, Marsaglia & Tsang (2000), 256 layers. */
@@ -72,28 +76,6 @@ export function seedParticle(seed: number, index: number, state: Uint32Array, of
     any |= word;
   }
   if (any === 0) state[offset] = 1;
-}
-
-/** Advances the xoshiro128** state at `offset` and returns the next output as a signed 32-bit integer. */
-export function nextInt32(state: Uint32Array, offset: number): number {
-  let s0 = state[offset] | 0;
-  let s1 = state[offset + 1] | 0;
-  let s2 = state[offset + 2] | 0;
-  let s3 = state[offset + 3] | 0;
-  const m = Math.imul(s1, 5);
-  const result = Math.imul((m << 7) | (m >>> 25), 9);
-  const t = s1 << 9;
-  s2 ^= s0;
-  s3 ^= s1;
-  s1 ^= s2;
-  s0 ^= s3;
-  s2 ^= t;
-  s3 = (s3 << 11) | (s3 >>> 21);
-  state[offset] = s0;
-  state[offset + 1] = s1;
-  state[offset + 2] = s2;
-  state[offset + 3] = s3;
-  return result;
 }
 
 /** A uniform double in the open interval (0, 1) from one 32-bit draw (never 0: safe for log). */

@@ -6,7 +6,7 @@
 import { findAccelerator, findDevice, type Precision } from '../data/index.js';
 import type { OperationCounts } from '../model/counts.js';
 import { DEFAULT_PHYSICS, DEFAULT_TECHNOLOGY, type PricingEnv } from '../model/env.js';
-import { priceCounts } from '../model/price.js';
+import { priceCounts, type PricedRow } from '../model/price.js';
 import { DEFAULT_ACCELERATOR, DEFAULT_CIM_DEVICE, DEFAULT_LIM_DEVICE } from '../model/resolve.js';
 import { InputError, requireNumber } from '../util/errors.js';
 
@@ -20,19 +20,8 @@ export interface SolverPricingOptions {
   device?: string;
 }
 
-export interface ParadigmEnergy {
-  id: string;
-  label: string;
-  kind: 'bound' | 'estimate' | 'measured';
-  memory_J: number | null;
-  update_J: number | null;
-  consolidation_J: number | null;
-  compute_J: number | null;
-  energy_J: number;
-  orders_above_floor: number;
-  /** The time to solution the row is priced at (the assumed hardware's T_sol, the same for every row). */
-  time_to_solution_s: number;
-}
+/** An engine row (src/model/price.ts) with the time to solution it is priced at (the same for every row). */
+export type ParadigmEnergy = Omit<PricedRow, 'citations'> & { time_to_solution_s: number };
 
 export const DEFAULT_SOLVER_PRECISION: Precision = 'fp32';
 
@@ -62,16 +51,5 @@ export function solverPricingEnv(o: SolverPricingOptions = {}): PricingEnv {
 /** Energy to solution of one run under every paradigm. */
 export function priceRun(counts: OperationCounts, o: SolverPricingOptions = {}): ParadigmEnergy[] {
   const { rows } = priceCounts(counts, solverPricingEnv(o));
-  return rows.map((r) => ({
-    id: r.id,
-    label: r.label,
-    kind: r.kind,
-    memory_J: r.memory_J,
-    update_J: r.update_J,
-    consolidation_J: r.consolidation_J,
-    compute_J: r.compute_J,
-    energy_J: r.energy_J,
-    orders_above_floor: r.orders_above_floor,
-    time_to_solution_s: counts.time_s,
-  }));
+  return rows.map(({ citations: _citations, ...row }) => ({ ...row, time_to_solution_s: counts.time_s }));
 }

@@ -6,6 +6,7 @@
  * ACM Trans. Math. Softw. 47(4), 2021). Seeding: the state words come from a counter passed through the
  * 32-bit finalizer of MurmurHash3 (fmix32, A. Appleby), a common way to spread a small seed over the state.
  */
+import { nextInt32 } from '../util/xoshiro128.js';
 
 /** fmix32: a bijective 32-bit avalanche mix. */
 export function mix32(x: number): number {
@@ -32,17 +33,7 @@ export function seedState(seed: number, stream = 0): Uint32Array {
 
 /** One xoshiro128** step on `s` (mutated); returns an unsigned 32-bit integer. */
 export function nextUint32(s: Uint32Array): number {
-  const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
-  const m = Math.imul(s1, 5);
-  const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-  const t = s1 << 9;
-  const n2 = s2 ^ s0;
-  const n3 = s3 ^ s1;
-  s[1] = s1 ^ n2;
-  s[0] = s0 ^ n3;
-  s[2] = n2 ^ t;
-  s[3] = (n3 << 11) | (n3 >>> 21);
-  return result;
+  return nextInt32(s, 0) >>> 0;
 }
 
 /** A uniform double in (0, 1): (r + 0.5)·2^-32, never 0 or 1. */

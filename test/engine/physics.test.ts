@@ -1,3 +1,4 @@
+import { fitWeightedLine } from '../../src/util/weighted-line.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -91,4 +92,16 @@ test('static-barrier optimum sits at ln2 when refreshes never dominate', () => {
   const opt = optimalStaticBarrier(1e6, Math.log(10));
   assert.equal(opt.regime, 'landauer-edge');
   assert.equal(opt.barrier_kT, Math.LN2);
+});
+
+test('weighted straight line: exact recovery and the normal-equation variances', () => {
+  // x = 0, 1, 2; y = 1 + 2x; unit weights: S = 3, Sx = 3, Sxx = 5, Δ = 6.
+  const fit = fitWeightedLine([0, 1, 2], [1, 3, 5], [1, 1, 1]);
+  close(fit.slope, 2, 1e-15);
+  close(fit.intercept, 1, 1e-15);
+  close(fit.slope_variance, 3 / 6, 1e-15);
+  close(fit.intercept_variance, 5 / 6, 1e-15);
+  // Weights scale the variances inversely: σ = 2 everywhere (w = 1/4) gives 4× the variance.
+  close(fitWeightedLine([0, 1, 2], [1, 3, 5], [0.25, 0.25, 0.25]).slope_variance, 2, 1e-15);
+  assert.ok(Number.isNaN(fitWeightedLine([1, 1], [2, 3], [1, 1]).slope), 'degenerate x');
 });

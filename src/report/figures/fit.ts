@@ -1,9 +1,9 @@
 /**
  * Weighted least-squares fit of W(τ) = a + b/τ, the finite-time Landauer form kT·ln2 + B/τ
  * (K. Proesmans, J. Ehrich, J. Bechhoefer, PRL 125, 100602 (2020)): linear in x = 1/τ, so the normal
- * equations have a closed form (P. R. Bevington & D. K. Robinson, Data Reduction and Error Analysis,
- * 3rd ed., 2003, §6.3), with weights 1/σ² and parameter errors from the inverse curvature matrix.
+ * fit is a weighted straight line (src/util/weighted-line.ts) with weights 1/σ².
  */
+import { fitWeightedLine } from '../../util/weighted-line.js';
 
 export interface InverseTimeFit {
   /** Slow limit a (the τ → ∞ work), in the unit of y. */
@@ -21,27 +21,20 @@ export interface InverseTimeFit {
 export function fitInverseTime(tau: readonly number[], y: readonly number[], sigma?: readonly number[]): InverseTimeFit {
   if (tau.length !== y.length || (sigma && sigma.length !== tau.length)) throw new Error('fitInverseTime: arrays of different lengths');
   const weighted = sigma !== undefined && sigma.length > 0 && sigma.every((s) => s > 0 && Number.isFinite(s));
-  let S = 0;
-  let Sx = 0;
-  let Sy = 0;
-  let Sxx = 0;
-  let Sxy = 0;
-  let n = 0;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const ws: number[] = [];
   for (let i = 0; i < tau.length; i++) {
     if (!(tau[i]! > 0) || !Number.isFinite(y[i]!)) continue;
-    const x = 1 / tau[i]!;
-    const w = weighted ? 1 / sigma![i]! ** 2 : 1;
-    S += w;
-    Sx += w * x;
-    Sy += w * y[i]!;
-    Sxx += w * x * x;
-    Sxy += w * x * y[i]!;
-    n++;
+    xs.push(1 / tau[i]!);
+    ys.push(y[i]!);
+    ws.push(weighted ? 1 / sigma![i]! ** 2 : 1);
   }
-  const delta = S * Sxx - Sx * Sx;
-  if (n < 2 || !(delta > 0)) return { a: NaN, a_stderr: NaN, b: NaN, b_stderr: NaN, chi2_per_dof: NaN, points: n, weighted };
-  const a = (Sxx * Sy - Sx * Sxy) / delta;
-  const b = (S * Sxy - Sx * Sy) / delta;
+  const n = xs.length;
+  const line = fitWeightedLine(xs, ys, ws);
+  if (!Number.isFinite(line.slope)) return { a: NaN, a_stderr: NaN, b: NaN, b_stderr: NaN, chi2_per_dof: NaN, points: n, weighted };
+  const a = line.intercept;
+  const b = line.slope;
   let chi2 = 0;
   for (let i = 0; i < tau.length; i++) {
     if (!(tau[i]! > 0) || !Number.isFinite(y[i]!)) continue;
@@ -53,9 +46,9 @@ export function fitInverseTime(tau: readonly number[], y: readonly number[], sig
   const scale = weighted ? 1 : dof > 0 ? chi2 / dof : NaN;
   return {
     a,
-    a_stderr: Math.sqrt((Sxx / delta) * scale),
+    a_stderr: Math.sqrt(line.intercept_variance * scale),
     b,
-    b_stderr: Math.sqrt((S / delta) * scale),
+    b_stderr: Math.sqrt(line.slope_variance * scale),
     chi2_per_dof: dof > 0 ? chi2 / dof : NaN,
     points: n,
     weighted,
