@@ -114,7 +114,7 @@ export function registerFigureCommands(program: Command): void {
       });
       progress?.finish();
       writeReportDir(out, files);
-      process.stderr.write(`report written to ${out}/ (${files.size} files: report.md, report.html, figures/, tables/, references.bib)${signal.aborted ? ' — interrupted: the simulator sweep kept the durations finished' : ''}\n`);
+      process.stderr.write(`report written to ${out.replace(/\/+$/, '')}/ (${files.size} files: report.md, report.html, figures/, tables/, references.bib)${signal.aborted ? ' — interrupted: the simulator sweep kept the durations finished' : ''}\n`);
       if (signal.aborted) process.exitCode = 130;
     } finally {
       dispose();
