@@ -3,7 +3,7 @@
  * headless renderer, PNG by resvg, or the Vega-Lite spec as JSON) and the report folder. Both take
  * the same input flags as `estimate`.
  */
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { addInputOptions, inputFromOptions } from './input-options.js';
 import { createProgress } from './progress.js';
@@ -206,7 +206,7 @@ async function warnIfNoFonts(): Promise<void> {
 }
 
 function reproduceCommand(out: string, opts: Record<string, unknown>): string {
-  const parts = ['limbound report', `--config ${out}/config.json`];
+  const parts = ['limbound report', `--config ${join(out, 'config.json')}`];
   if (typeof opts.sim === 'string') parts.push(`--sim ${opts.sim}`);
   else if (opts.sim === false) parts.push('--no-sim');
   if (typeof opts.solver === 'string') parts.push(`--solver ${opts.solver}`);
