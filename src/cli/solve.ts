@@ -16,7 +16,7 @@ import { interruptSignal } from './interrupt.js';
 import { parseCount, printJson } from './output.js';
 import {
   anneal,
-  bestKnownCuts,
+  bestKnownFor,
   boxQPToJson,
   generateBoxQP,
   extrapolatedLaw,
@@ -24,13 +24,16 @@ import {
   GSET_ATTEMPT_BUDGET,
   GSET_BENCHMARK,
   gsetMarkdownTable,
-  gsetNameOf,
   ISING_FORMATS,
+  MAX_QP_VARIABLES,
+  minimiserIsUnique,
+  objectiveGapReport,
   parseInstanceList,
   precisionReport,
   priceRun,
   QP_METHODS,
   readBoxQP,
+  REFERENCE_KKT_TOLERANCE,
   readIsingInput,
   runAnnealBench,
   runGsetInstance,
@@ -201,8 +204,8 @@ async function runMaxCut(file: string, opts: Opts): Promise<void> {
   const o = annealOptions(opts, mc.ising.n);
   const pricing = pricingOptions(opts);
   const bkFlag = num(opts, 'bestKnown', '--best-known');
-  const gname = gsetNameOf(file);
-  const bestKnown = bkFlag ?? (gname ? bestKnownCuts().get(gname)!.best_known_cut : undefined);
+  const gset = bestKnownFor(file, mc.ising.n, mc.graph.w.length);
+  const bestKnown = bkFlag ?? gset?.best_known_cut;
   const r = await withInterrupt('anneal', o.sweeps! * o.restarts!, (signal, progress) =>
     solveMaxCut(mc, { ...o, signal, onProgress: (d) => progress(d) }),
   );
@@ -212,7 +215,7 @@ async function runMaxCut(file: string, opts: Opts): Promise<void> {
     printJson({
       command: 'solve maxcut',
       file,
-      instance: { name: gname ?? null, n: mc.ising.n, edges: mc.graph.w.length, total_weight: mc.totalWeight },
+      instance: { name: gset?.instance ?? null, n: mc.ising.n, edges: mc.graph.w.length, total_weight: mc.totalWeight },
       best_cut: r.best_cut,
       best_known_cut: bestKnown ?? null,
       ratio_to_best_known: ratio,
@@ -260,8 +263,11 @@ async function runIsing(file: string, opts: Opts): Promise<void> {
 async function runQP(file: string, opts: Opts): Promise<void> {
   const bits = num(opts, 'precisionBits', '--precision-bits');
   if (bits === undefined) throw new InputError('precision_bits', 'is required (--precision-bits N, 1 to 52)');
-  const { qp } = readBoxQP(file);
+  const qp = readBoxQP(file);
   const reference = opts.reference === false ? undefined : solveBoxQPReference(qp);
+  if (reference && !reference.accepted) {
+    process.stderr.write(`warning: reference solve: KKT residual ${reference.kkt_residual.toPrecision(3)} > ${REFERENCE_KKT_TOLERANCE}, not a verified optimum; the objective gap and precision are measured against it\n`);
+  }
   const maxIt = num(opts, 'maxIterations', '--max-iterations') ?? 1_000_000;
   const r = await withInterrupt('qp', maxIt, (signal, progress) =>
     solveQP(qp, {
@@ -279,9 +285,11 @@ async function runQP(file: string, opts: Opts): Promise<void> {
     }),
   );
   const paradigms = priceRun(r.counts, pricingOptions(opts));
-  const prec = r.errors ? precisionReport(r.errors, bits) : undefined;
-  const law = r.errors ? extrapolatedLaw(r.errors, bits) : null;
   const refObjective = reference ? qpObjective(qp, reference.x) : undefined;
+  // With μ ≈ 0 the distance to one of many minimisers is no precision: report the objective gap instead.
+  const unique = minimiserIsUnique(r.lipschitz, r.strong_convexity);
+  const prec = !r.errors ? undefined : unique ? precisionReport(r.errors, bits) : objectiveGapReport(r.initial_objective, r.objective, refObjective!);
+  const law = r.errors && unique ? extrapolatedLaw(r.errors, bits) : null;
   const gap = refObjective !== undefined ? r.objective - refObjective : undefined;
   if (opts.json) {
     printJson({
@@ -301,7 +309,7 @@ async function runQP(file: string, opts: Opts): Promise<void> {
       converged: r.converged,
       interrupted: r.interrupted,
       objective: r.objective,
-      reference: reference ? { objective: refObjective, method: reference.method, kkt_residual: reference.kkt_residual, iterations: reference.iterations } : null,
+      reference: reference ? { objective: refObjective, method: reference.method, kkt_residual: reference.kkt_residual, accepted: reference.accepted, iterations: reference.iterations } : null,
       objective_gap: gap ?? null,
       relative_objective_gap: gap !== undefined && refObjective !== 0 ? gap / Math.abs(refObjective!) : null,
       ...(prec ?? {}),
@@ -321,7 +329,10 @@ async function runQP(file: string, opts: Opts): Promise<void> {
     `${r.method}: ${r.iterations} iterations${r.converged ? ' (memory fixed point)' : r.interrupted ? ' (interrupted)' : ' (iteration cap)'}; memory ${r.memory_bits} bits = ${r.precision_bits} requested + ${r.guard_bits} guard`,
     `objective ${r.objective.toPrecision(12)}${refObjective !== undefined ? `; reference ${refObjective.toPrecision(12)} (${reference!.method}), gap ${gap!.toPrecision(3)}` : ''}`,
   ];
-  if (prec) {
+  if (prec && prec.reached_precision === null) {
+    const gapBits = prec.objective_gap_bits === null ? 'to round-off' : `by ${prec.objective_gap_bits.toFixed(1)} bits`;
+    lines.push(`precision: not applicable (Q is singular, μ ≈ 0: the minimiser is not unique); objective gap ${prec.final_objective_gap.toPrecision(3)}, reduced ${gapBits} from ${prec.initial_objective_gap.toPrecision(3)}`);
+  } else if (prec) {
     lines.push(
       `precision: ${prec.achieved_bits === null ? 'exact' : `${prec.achieved_bits.toFixed(1)} bits`} (requested ${bits}: ${prec.reached_precision ? 'reached' : 'NOT reached'})` +
         (prec.iterations_to_precision !== null ? `; K = ${prec.iterations_to_precision} iterations to ${bits} bits, ρ = ${prec.contraction_rate?.toPrecision(4)}, linear law K = ${prec.law_iterations}` : '') +
@@ -418,7 +429,7 @@ export function registerSolve(program: Command): void {
   solve
     .command('generate-qp')
     .description('write a random convex box QP (strictly diagonally dominant Q, box [−1, 1]) for `solve qp`')
-    .argument('<n>', 'number of variables (1–100000)')
+    .argument('<n>', `number of variables (1–${MAX_QP_VARIABLES}, the limit of solve qp)`)
     .option('--seed <S>', 'random seed', '1')
     .option('--margin <m>', 'smallest diagonal margin: smaller means worse conditioning', '0.3')
     .option('--out <file>', 'write to this file (atomically) instead of standard output')

@@ -7,6 +7,7 @@ import type { AnnealBenchResult } from './bench-anneal.js';
 import { gsetMarkdownTable, GSET_RESTARTS, GSET_SCHEDULE, summarize, type GsetInstanceResult } from './gset.js';
 import { generateBoxQP } from './qp/generate.js';
 import { extrapolatedLaw, precisionReport } from './qp/precision.js';
+import { objective } from './qp/problem.js';
 import { solveBoxQPReference } from './qp/reference.js';
 import { solveQPSync, type QPMethod } from './qp/solve.js';
 import { priceRun } from './pricing.js';
@@ -36,7 +37,7 @@ export function runQPBenchmark(): QPBenchRow[] {
   for (const n of [10, 100, 1000]) {
     const qp = generateBoxQP(n, { seed: n, margin: 0.05 });
     const ref = solveBoxQPReference(qp);
-    const fRef = objectiveOf(qp, ref.x);
+    const fRef = objective(qp, ref.x);
     for (const method of ['pgd', 'fista'] as const) {
       for (const bits of [8, 16, 24]) {
         const t = performance.now();
@@ -67,16 +68,6 @@ export function runQPBenchmark(): QPBenchRow[] {
     }
   }
   return rows;
-}
-
-function objectiveOf(qp: ReturnType<typeof generateBoxQP>, x: Float64Array): number {
-  let f = 0;
-  for (let i = 0; i < qp.n; i++) {
-    let s = 0;
-    for (let k = qp.rowPtr[i]; k < qp.rowPtr[i + 1]; k++) s += qp.val[k] * x[qp.col[k]];
-    f += x[i] * (0.5 * s + qp.b[i]);
-  }
-  return f;
 }
 
 export interface BenchmarkDocInput {
@@ -201,15 +192,18 @@ const LEDGER_NOTES = `## Reproducing
 ## Schedules
 
 - \`geometric\`: T_s = T0·(T1/T0)^{s/(S−1)} (Kirkpatrick, Gelatt & Vecchi 1983). Used for the table above.
-- \`log\`: Hajek's T(t) = c/ln(1 + t) (Hajek 1988), with c = T1·ln(1 + S) by default so the run ends at T1. Hajek's
+- \`log\`: Hajek's T(t) = c/ln(1 + t) (Hajek 1988), with c = T1·ln(1 + S) by default so the run ends at T1; it starts at
+  c/ln 2, so \`--t0\` does not apply (one constant: \`--hajek-c\` or \`--t1\`). Hajek's
   guarantee needs c at least the depth of the deepest non-global well, which a finite run cannot honour.
 - \`lim\`: the learning-in-memory annealer. Each spin is a memory cell whose barrier rises as E_b(t) = kT·ln(1 + t/τ0);
   an uphill flip ΔH must be carried over the barrier by thermal noise, with probability (1 + t/τ0)^{−ΔH/ε}, i.e.
   Metropolis at T(t) = ε/ln(1 + t/τ0). τ0 (in sweeps) and ε are fitted so the run spans T0 → T1; the trace records
-  the barrier in kT.
+  the barrier in kT. T(1)/T(S) = ln(1 + S/τ0)/ln(1 + 1/τ0) < S for every τ0, so a lim run cools at most S-fold: an end
+  temperature below T0/S is clamped to ≈ T0/S, and the reported schedule shows the end temperature used.
 - All three use the same sweep: Metropolis acceptance for ΔH ≠ 0, and probability 1/2 for ΔH = 0 (plain Metropolis
   accepts those always, which with a fixed visiting order turns plateau moves into deterministic cycles; any symmetric
-  acceptance keeps detailed balance).
+  acceptance keeps detailed balance). With real-valued weights a |ΔH| within 1e−12 of the largest local field counts as
+  0, so floating-point round-off does not decide level moves.
 
 ## What the ledger counts
 
@@ -220,6 +214,9 @@ Counts are the engine's \`OperationCounts\` (src/model/counts.ts), measured duri
   acceptance rate, which falls as the temperature falls), is one parameter write, and updates deg(i) neighbour fields: per neighbour a
   32-bit index, a 32-bit weight and a 32-bit field read-modify-write move through the memory wall of a von Neumann machine, and 2
   arithmetic operations are spent. Every copy of the state to the best-so-far store is a consolidation event (checkpoint).
+  Rejected attempts are operations too: the device rows (LIM device, CIM device: OPS · e_write for N = 1) charge one write per
+  attempt, accepted or not, because in a stochastic in-memory annealer each attempt applies a write pulse to the spin cell and
+  the device noise decides whether it switches. Only accepted flips change bits (update_bits: the Σbits of the Landauer, LIM and CIM rows).
 - **Box QP** (P = n cells of W bits; 2n for fista's two banks): each iteration writes every cell once (OPS += n), changing
   Hamming(old code, new code) bits (the measured N_eff); a von Neumann machine reads Q's nonzeros, b and the iterate at W bits each;
   arithmetic is 2·nnz(Q) + 5n per iteration (fista 6n more). The solution is consolidated once.

@@ -50,6 +50,16 @@ export function gsetNameOf(file: string): string | undefined {
   return bestKnownCuts().has(name) ? name : undefined;
 }
 
+/**
+ * The best-known entry for a file, only if it is that instance: named like one (…/G22.txt) and with its
+ * vertex and edge counts, so an unrelated file that happens to be called G1.txt gets no ratio.
+ */
+export function bestKnownFor(file: string, nodes: number, edges: number): BestKnown | undefined {
+  const name = gsetNameOf(file);
+  const bk = name === undefined ? undefined : bestKnownCuts().get(name);
+  return bk && bk.nodes === nodes && bk.edges === edges ? bk : undefined;
+}
+
 /** G1…G54, the benchmark's instances. */
 export const GSET_BENCHMARK = Array.from({ length: 54 }, (_, k) => `G${k + 1}`);
 

@@ -36,8 +36,6 @@ export class Ledger {
   iterations = 0;
   readonly trace: LedgerTrace = emptyTrace();
   private stride = 1;
-  private lastOps = 0;
-  private lastBits = 0;
 
   constructor(
     /** P: parameter cells held in memory. */
@@ -52,13 +50,22 @@ export class Ledger {
     return this.ops > 0 ? this.update_bits / this.ops : 0;
   }
 
-  /** Records a trace row if `iteration` falls on the current stride (always for `force`). */
+  /**
+   * Records a trace row if `iteration` falls on the current stride (always for `force`). A forced row at an
+   * iteration already recorded replaces that row: work counted after it (a final polish, a consolidation) must
+   * reach the trace, so its last row equals the final counts.
+   */
   record(objective: number, extra: number, force = false): void {
     if (!force && this.iterations % this.stride !== 0) return;
     const t = this.trace;
+    if (t.iteration.length > 0 && t.iteration[t.iteration.length - 1] === this.iterations) {
+      if (!force) return;
+      this.dropLastRow();
+    }
     const last = t.iteration.length - 1;
-    if (last >= 0 && t.iteration[last] === this.iterations) return;
-    const dOps = this.ops - this.lastOps;
+    // n_eff of the row: bits changed per write since the previous row.
+    const dOps = this.ops - (last >= 0 ? t.ops[last] : 0);
+    const dBits = this.update_bits - (last >= 0 ? t.update_bits[last] : 0);
     t.iteration.push(this.iterations);
     t.ops.push(this.ops);
     t.update_bits.push(this.update_bits);
@@ -66,12 +73,14 @@ export class Ledger {
     t.read_bits.push(this.read_bits);
     t.flops.push(this.flops);
     t.checkpoints.push(this.checkpoints);
-    t.n_eff.push(dOps > 0 ? (this.update_bits - this.lastBits) / dOps : 0);
+    t.n_eff.push(dOps > 0 ? dBits / dOps : 0);
     t.objective.push(objective);
     t.extra.push(extra);
-    this.lastOps = this.ops;
-    this.lastBits = this.update_bits;
     if (t.iteration.length > this.maxPoints) this.decimate();
+  }
+
+  private dropLastRow(): void {
+    for (const column of Object.values(this.trace) as number[][]) column.pop();
   }
 
   /** The counts the engine prices, with T_sol = `time_s` (the priced hardware's time, not this CPU's). */
@@ -128,6 +137,9 @@ export const VN_WORD_BITS = { field: 32, index: 32, weight: 32 } as const;
  * Ising (Metropolis) counting. The memory holds P = n one-bit spins (N = 1).
  * - Every flip attempt is one model-update operation on a spin cell (OPS += 1): it reads the spin and its
  *   local field (memory wall: 1 + 32 bits) and does 2 arithmetic operations (s·f and the comparison).
+ *   Rejected attempts count too, so the device rows (OPS · N · e_write) charge a write per attempt: in a
+ *   stochastic in-memory annealer each attempt applies a write pulse to the cell and the noise decides whether
+ *   it switches. Only accepted flips change bits (update_bits).
  * - An accepted flip changes 1 bit (update_bits += 1, so N_eff = acceptance rate) and is one parameter write;
  *   updating deg(i) neighbour fields moves, per neighbour, an index, a weight and a field read-modify-write
  *   (32 + 32 + 2·32 bits) and costs 2 arithmetic operations (multiply-add).

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { annealSync } from '../../src/solvers/ising/anneal.js';
+import { Ledger, type LedgerTrace } from '../../src/solvers/ledger.js';
+import type { OperationCounts } from '../../src/model/counts.js';
 import { buildIsing } from '../../src/solvers/ising/problem.js';
 import { solveMaxCutSync } from '../../src/solvers/ising/maxcut.js';
 import { readMaxCut } from '../../src/solvers/io/problem-files.js';
@@ -108,4 +110,50 @@ test('measured counts are priced by the engine: every paradigm row ≥ the Landa
   assert.ok(Math.abs(floor.energy_J - r.accepted_flips * 1.380649e-23 * 300 * Math.LN2) < 1e-9 * floor.energy_J);
   for (const row of rows) assert.ok(row.energy_J >= floor.energy_J * (1 - 1e-12), row.id);
   assert.equal(rows.length, 7);
+});
+
+const COUNTED = ['ops', 'update_bits', 'param_writes', 'read_bits', 'flops', 'checkpoints'] as const;
+
+function assertLastRowIsFinal(trace: LedgerTrace, counts: OperationCounts, iterations: number, label: string): void {
+  const last = trace.iteration.length - 1;
+  assert.equal(trace.iteration[last], iterations, `${label}: iteration`);
+  for (const k of COUNTED) assert.equal(trace[k][last], counts[k], `${label}: ${k}`);
+  assert.ok(trace.iteration[last - 1] < iterations, `${label}: one row per iteration`);
+  const dOps = trace.ops[last] - trace.ops[last - 1];
+  assert.equal(trace.n_eff[last], (trace.update_bits[last] - trace.update_bits[last - 1]) / dOps, `${label}: n_eff against the previous row`);
+}
+
+test('the last trace row equals the final counts: the polish and the final consolidation reach the trace', () => {
+  const mc = readMaxCut(gsetFile('G1'));
+  const a = solveMaxCutSync(mc, { sweeps: 50, seed: 1 });
+  assert.ok(a.counts.ops > 50 * 800, 'the polish adds attempts after the last sweep');
+  assertLastRowIsFinal(a.trace, a.counts, a.sweeps_done, 'anneal');
+  const qp = generateBoxQP(60, { seed: 5 });
+  const q = solveQPSync(qp, { precision_bits: 12, seed: 1, reference: solveBoxQPReference(qp).x });
+  assert.equal(q.counts.checkpoints, 1);
+  assertLastRowIsFinal(q.trace, q.counts, q.iterations, 'qp');
+});
+
+test('ledger: a forced row at a recorded iteration replaces it; an unforced one is dropped', () => {
+  const l = new Ledger(4, 1);
+  l.iterations = 1;
+  l.ops = 4;
+  l.update_bits = 2;
+  l.record(-1, 0.5);
+  l.iterations = 2;
+  l.ops = 8;
+  l.update_bits = 3;
+  l.record(-2, 0.4);
+  l.ops = 12;
+  l.update_bits = 7;
+  l.checkpoints = 1;
+  l.record(-3, 0.3); // same iteration, not forced: ignored
+  assert.deepEqual(l.trace.ops, [4, 8]);
+  l.record(-4, 0, true);
+  assert.deepEqual(l.trace.iteration, [1, 2]);
+  assert.deepEqual(l.trace.ops, [4, 12]);
+  assert.deepEqual(l.trace.checkpoints, [0, 1]);
+  assert.deepEqual(l.trace.objective, [-1, -4]);
+  assert.deepEqual(l.trace.extra, [0.5, 0]);
+  assert.deepEqual(l.trace.n_eff, [0.5, (7 - 2) / (12 - 4)]);
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { InputError } from '../../src/util/errors.js';
 import { parseBoxQP, parseIsingInput, parseMaxCut } from '../../src/solvers/io/problem-files.js';
 import { spawnSync } from 'node:child_process';
+import { bestKnownFor, gsetFile } from '../../src/solvers/gset.js';
 
 function throwsAtLine(fn: () => unknown, line: number, fragment: RegExp): void {
   assert.throws(fn, (err: unknown) => {
@@ -59,8 +60,8 @@ test('malformed JSON inputs fail with the line of the offending value', () => {
 
 test('box QP: symmetric convex Q accepted; non-symmetric and non-convex Q rejected at their line', () => {
   const ok = parseBoxQP('{"Q": [[2, 1], [1, 2]], "b": [-1, 0], "l": 0, "u": 1}', 'qp.json');
-  assert.equal(ok.qp.n, 2);
-  assert.equal(ok.qp.rowPtr[2], 4);
+  assert.equal(ok.n, 2);
+  assert.equal(ok.rowPtr[2], 4);
   throwsAtLine(() => parseBoxQP('{\n"Q": [[2, 1],\n      [3, 2]],\n"b": [0, 0], "l": 0, "u": 1}', 'qp.json'), 3, /not symmetric/);
   throwsAtLine(() => parseBoxQP('{\n"b": [0, 0],\n"Q": [[1, 2],\n [2, 1]],\n"l": 0, "u": 1}', 'qp.json'), 3, /not convex/);
   throwsAtLine(() => parseBoxQP('{\n"Q": [[1, 0], [0, 1]],\n"b": [0, 0],\n"l": 1,\n"u": 1}', 'qp.json'), 4, /l < u/);
@@ -126,4 +127,46 @@ test('CLI: generate-qp writes a QP that solve qp reads and solves to the request
   const bad = runCli(['solve', 'generate-qp', '0']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /^error: n: must be ≥ 1/);
+});
+
+test('size limits: absurd headers and n fail at once, naming the file, the line and the limit', () => {
+  const t = performance.now();
+  throwsAtLine(() => parseMaxCut('2000000000 1\n1 2 1\n', 'g.txt'), 1, /vertex count n 2000000000 out of range \(1 to 10000000\)/);
+  throwsAtLine(() => parseMaxCut('3 200000000\n1 2 1\n', 'g.txt'), 1, /edge count m 200000000 out of range \(0 to 100000000\)/);
+  throwsAtLine(() => parseIsingInput('{"type": "ising",\n"n": 2e9, "couplings": []}', 'p.json'), 2, /2000000000 out of range \(1 to 10000000\)/);
+  // A header may promise more entries than the file has: an error, without allocating for the promise.
+  throwsAtLine(() => parseMaxCut('10 99000000\n1 2 1\n', 'g.txt'), 2, /ended after 1 of the 99000000/);
+  const b = JSON.stringify(new Array(4001).fill(0));
+  throwsAtLine(() => parseBoxQP(`{"Q_entries": [],\n"b": ${b}, "l": -1, "u": 1}`, 'qp.json'), 2, /n = 4001 variables .* exceeds the limit of 4000/);
+  assert.ok(performance.now() - t < 5000, 'no n² work before the checks');
+});
+
+test('CLI: solve qp on 100000 variables and generate-qp beyond the limit exit 2 with one line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'limbound-solve-'));
+  const file = join(dir, 'qp100k.json');
+  writeFileSync(file, JSON.stringify({ Q_entries: [], b: new Array(100000).fill(0), l: -1, u: 1 }));
+  const q = runCli(['solve', 'qp', file, '--precision-bits', '8']);
+  assert.equal(q.code, 2);
+  assert.match(q.stderr, /^error: .*qp100k\.json: line 1 \(b\): n = 100000 variables .*limit of 4000/);
+  assert.equal(q.stderr.trim().split('\n').length, 1);
+  const g = runCli(['solve', 'generate-qp', '4001']);
+  assert.equal(g.code, 2);
+  assert.match(g.stderr, /^error: n: must be ≥ 1 and ≤ 4000, got 4001/);
+});
+
+test('best-known cut: only for the G-set instance itself, not any file of that name', () => {
+  assert.equal(bestKnownFor(gsetFile('G1'), 800, 19176)?.best_known_cut, 11624);
+  assert.equal(bestKnownFor('elsewhere/G1.txt', 3, 2), undefined);
+  assert.equal(bestKnownFor('elsewhere/G1.txt', 800, 19175), undefined);
+  assert.equal(bestKnownFor('elsewhere/H1.txt', 800, 19176), undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'limbound-solve-'));
+  const file = join(dir, 'G1.txt');
+  writeFileSync(file, '3 2\n1 2 1\n2 3 1\n');
+  const r = runCli(['solve', 'maxcut', file, '--sweeps', '20', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.best_cut, 2);
+  assert.equal(doc.best_known_cut, null);
+  assert.equal(doc.ratio_to_best_known, null);
+  assert.equal(doc.instance.name, null);
 });

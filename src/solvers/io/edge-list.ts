@@ -3,6 +3,7 @@
  * rudy generator, as used by Helmberg & Rendl 1997) and the same layout for Ising (`i j J`, `i i h` for a
  * field) and QUBO (`i j q`, `i i q` for a linear term).
  */
+import { MAX_COUPLINGS, MAX_SPINS } from '../ising/problem.js';
 import { dataLines, fail, lastLine, parseIntToken, parseRealToken, type SourceRef } from './tokens.js';
 
 export interface ParsedEdges {
@@ -24,9 +25,11 @@ export function parseEdgeListText(text: string, file: string, allowDiagonal: boo
   const header = rows[0];
   const href: SourceRef = { file, line: header.line };
   if (header.tokens.length !== 2) fail(href, `bad header: expected 'n m' (vertices, edges), got '${header.tokens.join(' ')}'`);
-  const n = parseIntToken(href, 'vertex count n', header.tokens[0], 1, 2 ** 31 - 2);
-  const m = parseIntToken(href, 'edge count m', header.tokens[1], 0, 2 ** 31 - 2);
-  const ii = new Int32Array(m), jj = new Int32Array(m), ww = new Float64Array(m), lines = new Int32Array(m);
+  const n = parseIntToken(href, 'vertex count n', header.tokens[0], 1, MAX_SPINS);
+  const m = parseIntToken(href, 'edge count m', header.tokens[1], 0, MAX_COUPLINGS);
+  // Sized by the entries actually present: a header may promise more than the file holds (an error below).
+  const size = Math.min(m, rows.length - 1);
+  const ii = new Int32Array(size), jj = new Int32Array(size), ww = new Float64Array(size), lines = new Int32Array(size);
   let count = 0;
   for (let r = 1; r < rows.length; r++) {
     const { line, tokens } = rows[r];

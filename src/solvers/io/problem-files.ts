@@ -11,11 +11,11 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../../util/errors.js';
-import { buildIsing, maxCutToIsing, quboToIsing, type IsingProblem, type MaxCutProblem } from '../ising/problem.js';
+import { buildIsing, maxCutToIsing, MAX_SPINS, quboToIsing, type IsingProblem, type MaxCutProblem } from '../ising/problem.js';
 import { parseEdgeListText } from './edge-list.js';
 import { jsonFail, jsonLineOf, parseJsonFile, type JsonPath } from './json-lines.js';
 import { checkConvex } from '../qp/convexity.js';
-import { csrFromDense, type BoxQP } from '../qp/problem.js';
+import { csrFromDense, MAX_QP_VARIABLES, type BoxQP } from '../qp/problem.js';
 
 export type IsingFormat = 'rudy' | 'ising' | 'qubo' | 'json';
 export const ISING_FORMATS: readonly IsingFormat[] = ['rudy', 'ising', 'qubo', 'json'];
@@ -69,7 +69,7 @@ export function parseIsingInput(text: string, file: string, format: IsingFormat 
   if (!isObject(doc)) fail([], 'expected a JSON object');
   const type = doc.type;
   if (type !== 'ising' && type !== 'qubo') fail(['type'], `"type" must be "ising" or "qubo", got ${JSON.stringify(type)}`);
-  const n = jsonInt(doc.n, ['n'], 1, 2 ** 31 - 2, fail);
+  const n = jsonInt(doc.n, ['n'], 1, MAX_SPINS, fail);
   const base = doc.index_base === undefined ? 0 : jsonInt(doc.index_base, ['index_base'], 0, 1, fail);
   const key = type === 'ising' ? 'couplings' : 'terms';
   const list = doc[key];
@@ -110,14 +110,8 @@ export function readIsingInput(file: string, format?: IsingFormat): IsingInput {
   return parseIsingInput(readText(file), file, format ?? formatFromName(file));
 }
 
-/** Where a QP came from: enough to point later errors (non-convex Q) at a line. */
-export interface QPSource {
-  file: string;
-  qLine: number;
-}
-
-/** Box QP from JSON text; symmetric and convex Q required (errors name the line). */
-export function parseBoxQP(text: string, file: string): { qp: BoxQP; source: QPSource } {
+/** Box QP from JSON text; symmetric and convex Q required, n ≤ MAX_QP_VARIABLES (errors name the line). */
+export function parseBoxQP(text: string, file: string): BoxQP {
   const doc = parseJsonFile(text, file);
   const fail: Fail = (path, msg) => jsonFail(text, file, path, msg);
   if (!isObject(doc)) fail([], 'expected a JSON object');
@@ -126,6 +120,7 @@ export function parseBoxQP(text: string, file: string): { qp: BoxQP; source: QPS
   const bArr = doc.b as unknown[];
   const n = bArr.length;
   if (n < 1) fail(['b'], '"b" must have at least one entry');
+  if (n > MAX_QP_VARIABLES) fail(['b'], `n = ${n} variables (from "b") exceeds the limit of ${MAX_QP_VARIABLES}: the convexity check and the reference solve are dense (n² memory, n³ time)`);
   const b = Float64Array.from(bArr, (v, k) => jsonReal(v, ['b', k], fail));
   const dense = new Float64Array(n * n);
   let qKey: 'Q' | 'Q_entries' = 'Q';
@@ -180,13 +175,12 @@ export function parseBoxQP(text: string, file: string): { qp: BoxQP; source: QPS
   }
   const csr = csrFromDense(n, dense);
   const qp: BoxQP = { n, ...csr, b, l, u };
-  const source: QPSource = { file, qLine: jsonLineOf(text, [qKey]) };
   const convex = checkConvex(qp);
-  if (!convex.convex) throw new InputError(file, `line ${source.qLine}: Q is not convex (not positive semidefinite): ${convex.reason}`);
-  return { qp, source };
+  if (!convex.convex) throw new InputError(file, `line ${jsonLineOf(text, [qKey])}: Q is not convex (not positive semidefinite): ${convex.reason}`);
+  return qp;
 }
 
-export function readBoxQP(file: string): { qp: BoxQP; source: QPSource } {
+export function readBoxQP(file: string): BoxQP {
   return parseBoxQP(readText(file), file);
 }
 

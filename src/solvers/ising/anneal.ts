@@ -7,10 +7,10 @@ import type { OperationCounts } from '../../model/counts.js';
 import { InputError, requireNumber } from '../../util/errors.js';
 import { Ledger, countIsingAttempts, type LedgerTrace } from '../ledger.js';
 import { nextUint32, seedState } from '../rng.js';
-import { fillAcceptanceTable, greedyDescent, interleavedAdjacency, packState, STAT_DEGREE_SUM, STAT_FLIPS, sweepFloat, sweepPacked, unpackFields, unpackSpins } from './kernel.js';
+import { fillAcceptanceTable, greedyDescent, interleavedAdjacency, packState, STAT_ATTEMPTS, STAT_DEGREE_SUM, STAT_FLIPS, sweepFloat, sweepPacked, unpackFields, unpackSpins, zeroMoveTolerance } from './kernel.js';
 import { isingEnergy, localFields, requireSpins, type IsingProblem } from './problem.js';
 import { WasmSweeper } from './wasm-kernel.js';
-import { barrierKT, makeSchedule, temperatureAt, type Schedule, type ScheduleKind } from './schedule.js';
+import { barrierKT, checkScheduleParameters, makeSchedule, temperatureAt, type Schedule, type ScheduleKind } from './schedule.js';
 import { autoTemperatures, type TemperatureRange } from './temperatures.js';
 
 /** Default time per sweep of the priced hardware: a parallel in-memory machine updating all spins of one sweep in 1 µs (assumed). */
@@ -76,7 +76,8 @@ interface RunState {
   sch: Schedule;
   temps: TemperatureRange;
   integral: boolean;
-  Jint: Int32Array;
+  /** |s·f| at or below this is a zero-energy move (kernel.ts zeroMoveTolerance). */
+  zeroTol: number;
   /** Integer kernel: spins and fields packed (kernel.ts); spin/fieldInt are synced from it by pull(). */
   packed: Int32Array;
   /** Integer kernel: neighbour and 4·J per edge, interleaved. */
@@ -108,6 +109,9 @@ function validate(p: IsingProblem, o: AnnealOptions): RunState['opts'] {
   const seed = requireNumber('seed', o.seed ?? 1, { min: 0, max: 2 ** 32 - 1, integer: true });
   if (o.t0 !== undefined) requireNumber('t0', o.t0, { min: 0, minExclusive: true });
   if (o.t1 !== undefined) requireNumber('t1', o.t1, { min: 0 });
+  if (o.hajek_c !== undefined) requireNumber('hajek_c', o.hajek_c, { min: 0, minExclusive: true });
+  if (o.tau0_sweeps !== undefined) requireNumber('tau0_sweeps', o.tau0_sweeps, { min: 0, minExclusive: true });
+  checkScheduleParameters(o.schedule ?? 'geometric', o);
   if (o.time_s !== undefined) requireNumber('time_s', o.time_s, { min: 0, minExclusive: true });
   if (o.sweep_time_s !== undefined) requireNumber('sweep_time_s', o.sweep_time_s, { min: 0, minExclusive: true });
   if (o.initialSpins) requireSpins(p, o.initialSpins);
@@ -131,7 +135,7 @@ function init(p: IsingProblem, options: AnnealOptions): RunState {
     sch,
     temps: auto,
     integral,
-    Jint: integral ? Int32Array.from(p.J) : new Int32Array(0),
+    zeroTol: zeroMoveTolerance(p.maxAbsField),
     packed,
     adj,
     wasm,
@@ -204,10 +208,8 @@ function countStats(st: RunState, attempts: number): void {
 function polish(st: RunState): void {
   const { p } = st;
   st.stats.fill(0);
-  const J = st.integral ? st.Jint : p.J;
-  st.energy += greedyDescent(p.n, p.rowPtr, p.col, J, st.spin, fields(st), st.stats);
-  const attempts = st.stats[2];
-  countStats(st, attempts);
+  st.energy += greedyDescent(p.n, p.rowPtr, p.col, p.J, st.spin, fields(st), st.zeroTol, st.stats);
+  countStats(st, st.stats[STAT_ATTEMPTS]);
 }
 
 function endRestart(st: RunState): void {
@@ -217,6 +219,11 @@ function endRestart(st: RunState): void {
   if (st.energy < st.bestE || (st.energy === st.bestE && !st.bestPolished && st.opts.polish)) consolidate(st, st.opts.polish, false);
   st.restart++;
   st.started = false;
+}
+
+/** The trace's `extra` for sweep s: its temperature, or for the lim schedule the memory barrier in kT. */
+function traceExtra(sch: Schedule, s: number): number {
+  return sch.kind === 'lim' ? barrierKT(sch, s) : temperatureAt(sch, s);
 }
 
 /** Runs up to `maxSweeps` sweeps; returns true when every restart is done. */
@@ -232,14 +239,14 @@ function advance(st: RunState, maxSweeps: number): boolean {
         const len = fillAcceptanceTable(st.thr, T);
         st.energy += st.wasm ? st.wasm.sweep(len, st.stats) : sweepPacked(p.n, p.rowPtr, st.adj, st.packed, st.thr, len, st.rng, st.stats);
       } else {
-        st.energy += sweepFloat(p.n, p.rowPtr, p.col, p.J, st.spin, st.fieldFloat, T, st.rng, st.stats);
+        st.energy += sweepFloat(p.n, p.rowPtr, p.col, p.J, st.spin, st.fieldFloat, T, st.zeroTol, st.rng, st.stats);
       }
       countStats(st, p.n);
       st.sweep++;
       st.globalSweep++;
       ledger.iterations++;
       if (st.energy < st.bestE) consolidate(st, false, true);
-      ledger.record(st.energy, sch.kind === 'lim' ? barrierKT(sch, st.sweep - 1) : T);
+      ledger.record(st.energy, traceExtra(sch, st.sweep - 1));
       budget--;
     }
     if (st.sweep >= sch.sweeps) endRestart(st);
@@ -269,7 +276,9 @@ function finish(st: RunState, interrupted: boolean, wall_time_s: number): Anneal
     }
   }
   const energy = isingEnergy(p, st.best);
-  ledger.record(energy, 0, true);
+  // The final row carries the polish and the last consolidations; the polish runs at T = 0 (an infinite barrier).
+  const finalExtra = st.opts.polish ? (st.sch.kind === 'lim' ? Infinity : 0) : st.sweep > 0 ? traceExtra(st.sch, st.sweep - 1) : NaN;
+  ledger.record(energy, finalExtra, true);
   const sweepTime = st.opts.sweep_time_s ?? DEFAULT_SWEEP_TIME_S;
   const time_s = st.opts.time_s ?? Math.max(1, st.globalSweep) * sweepTime;
   return {

@@ -14,12 +14,31 @@
  * reference bench/c/anneal_ref.c) make identical decisions. A random number is drawn only for moves with
  * ΔH ≥ 0.
  *
- * Nothing is allocated here; counts go to `stats` ([0] accepted flips, [1] Σ degree of flipped spins).
+ * Zero-energy moves in the real-valued kernel: a field summed in floating point is off by round-off (−0.1 − 0.2 +
+ * 0.3 = −5.6e−17), which would let the rounding, not the ½ rule, decide a move that is exactly level. So a
+ * |s_i·f_i| at or below zeroMoveTolerance (1e−12 of the largest field the problem can produce) counts as
+ * zero. Integer fields are exact and that tolerance is below 1 there, so integer decisions are unchanged.
+ *
+ * Nothing is allocated here; counts go to `stats` (STAT_* indices).
  * wasm-kernel.ts holds the same integer sweep in WebAssembly, used by default where available.
  */
 
+/** stats[STAT_FLIPS]: accepted flips; [STAT_DEGREE_SUM]: Σ degree of flipped spins; [STAT_ATTEMPTS]: greedyDescent's attempts. */
 export const STAT_FLIPS = 0;
 export const STAT_DEGREE_SUM = 1;
+export const STAT_ATTEMPTS = 2;
+
+/**
+ * Relative size below which a local field counts as zero: well above the round-off of the field sums and their
+ * incremental updates (~1e−16 of the scale per operation), below any genuine field unless the weights span 12
+ * orders of magnitude.
+ */
+export const ZERO_MOVE_RELATIVE_TOLERANCE = 1e-12;
+
+/** |s·f| ≤ this is a zero-energy move; `maxAbsField` is the largest |f| any state can produce. */
+export function zeroMoveTolerance(maxAbsField: number): number {
+  return ZERO_MOVE_RELATIVE_TOLERANCE * maxAbsField;
+}
 
 const TWO32 = 4294967296;
 
@@ -138,7 +157,7 @@ export function sweepPacked(
   return dE;
 }
 
-/** The same sweep for real-valued couplings: p = e^{−2k/T} evaluated per uphill attempt. */
+/** The same sweep for real-valued couplings: p = e^{−2k/T} evaluated per uphill attempt; |k| ≤ zeroTol is a zero move. */
 export function sweepFloat(
   n: number,
   rowPtr: Int32Array,
@@ -147,6 +166,7 @@ export function sweepFloat(
   spin: Int32Array,
   field: Float64Array,
   temperature: number,
+  zeroTol: number,
   rng: Uint32Array,
   stats: Float64Array,
 ): number {
@@ -158,9 +178,9 @@ export function sweepFloat(
   for (let i = 0; i < n; i++) {
     const si = spin[i];
     const k = si * field[i];
-    let accept = k < 0;
+    let accept = k < -zeroTol;
     if (!accept) {
-      const p = k === 0 ? ZERO_MOVE_ACCEPTANCE : Math.exp(-k * beta);
+      const p = k <= zeroTol ? ZERO_MOVE_ACCEPTANCE : Math.exp(-k * beta);
       if (p * TWO32 - 0.5 > 0) {
         const m = Math.imul(s1, 5);
         const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
@@ -210,16 +230,17 @@ export function sweepFloat(
 }
 
 /**
- * Zero-temperature greedy descent: flip any spin with ΔH < 0 until a full pass finds none (a 1-flip local
- * minimum). Returns ΔH; counts attempts in stats[2] besides flips and degrees.
+ * Zero-temperature greedy descent: flip any spin with ΔH < 0 (below −2·zeroTol: a round-off "descent" is a
+ * level move) until a full pass finds none (a 1-flip local minimum). Returns ΔH; counts attempts, flips and degrees.
  */
 export function greedyDescent(
   n: number,
   rowPtr: Int32Array,
   col: Int32Array,
-  J: Float64Array | Int32Array,
+  J: Float64Array,
   spin: Int32Array,
   field: Float64Array | Int32Array,
+  zeroTol: number,
   stats: Float64Array,
 ): number {
   let dE = 0;
@@ -227,9 +248,9 @@ export function greedyDescent(
   while (improved) {
     improved = false;
     for (let i = 0; i < n; i++) {
-      stats[2]++;
+      stats[STAT_ATTEMPTS]++;
       const k = spin[i] * field[i];
-      if (k < 0) {
+      if (k < -zeroTol) {
         const sn = -spin[i];
         spin[i] = sn;
         const d = 2 * sn;

@@ -36,6 +36,13 @@ export interface IsingProblem {
   maxAbsField: number;
 }
 
+/**
+ * Input limits, checked by the parsers before anything is allocated: the CSR arrays take ≈ 24 bytes per
+ * coupling and 40 per spin, so these keep a problem within a few GB (and 2·couplings within Int32 indices).
+ */
+export const MAX_SPINS = 10_000_000;
+export const MAX_COUPLINGS = 100_000_000;
+
 /** Largest field magnitude for which the integer kernel keeps a per-sweep acceptance table. */
 export const INTEGER_KERNEL_MAX_FIELD = 1 << 16;
 

@@ -9,7 +9,9 @@
  *   E_b(t) = kT·ln(1 + t/τ0) (MODEL.md §2.6; τ0 in sweeps). An uphill flip ΔH must be carried over the
  *   barrier by thermal noise, with probability e^{−(E_b(t)/kT)·ΔH/ε} = (1 + t/τ0)^{−ΔH/ε}, ε the problem
  *   energy that one kT of barrier holds. That is Metropolis at T(t) = ε / ln(1 + t/τ0): the barrier ramp
- *   is a logarithmic schedule. ε and τ0 are chosen so the run spans T0 → T1.
+ *   is a logarithmic schedule. ε and τ0 are chosen so the run spans T0 → T1. T(1)/T(S) = ln(1 + S/τ0)/ln(1 + 1/τ0)
+ *   rises to S as τ0 → ∞ and never exceeds it, so a lim run cools at most S-fold: a T1 below T0/S is clamped
+ *   to ≈ T0/S (the schedule's t1 reports the end temperature actually used).
  */
 import { InputError } from '../../util/errors.js';
 
@@ -28,8 +30,34 @@ export interface Schedule {
   epsilon?: number;
 }
 
-export function makeSchedule(kind: ScheduleKind, sweeps: number, t0: number, t1: number, opts: { hajek_c?: number; tau0_sweeps?: number } = {}): Schedule {
+export interface ScheduleParameters {
+  t0?: number;
+  t1?: number;
+  hajek_c?: number;
+  tau0_sweeps?: number;
+}
+
+/**
+ * Rejects parameters the schedule would silently ignore (undefined means "not given"): log has one
+ * constant, c (T0 = c/ln 2 follows from it), so t0 never applies and t1 only sets c when c is not given;
+ * lim's end temperature follows from t0 and τ0, so t1 and τ0 exclude each other; geometric uses neither c nor τ0.
+ */
+export function checkScheduleParameters(kind: ScheduleKind, given: ScheduleParameters): void {
+  requireScheduleKind(kind);
+  const has = (k: keyof ScheduleParameters) => given[k] !== undefined;
+  if (kind !== 'log' && has('hajek_c')) throw new InputError('hajek_c', `applies only to the log schedule, not '${kind}'`);
+  if (kind !== 'lim' && has('tau0_sweeps')) throw new InputError('tau0_sweeps', `applies only to the lim schedule, not '${kind}'`);
+  if (kind === 'log' && has('t0')) throw new InputError('t0', 'the log schedule T = c/ln(1+t) has one constant and starts at c/ln 2: set it with --hajek-c or --t1');
+  if (kind === 'log' && has('hajek_c') && has('t1')) throw new InputError('t1', 'the log schedule has one constant: give --hajek-c or --t1, not both');
+  if (kind === 'lim' && has('tau0_sweeps') && has('t1')) throw new InputError('t1', 'the lim schedule ends where t0 and --tau0-sweeps put it: give --t1 or --tau0-sweeps, not both');
+}
+
+function requireScheduleKind(kind: ScheduleKind): void {
   if (!SCHEDULE_KINDS.includes(kind)) throw new InputError('schedule', `unknown schedule '${String(kind)}' (allowed: ${SCHEDULE_KINDS.join(', ')})`);
+}
+
+export function makeSchedule(kind: ScheduleKind, sweeps: number, t0: number, t1: number, opts: { hajek_c?: number; tau0_sweeps?: number } = {}): Schedule {
+  requireScheduleKind(kind);
   if (!(t0 >= t1) || !(t1 >= 0)) throw new InputError('t0', `need t0 ≥ t1 ≥ 0, got t0 = ${t0}, t1 = ${t1}`);
   if (kind === 'geometric') return { kind, sweeps, t0, t1 };
   if (kind === 'log') {
@@ -37,8 +65,9 @@ export function makeSchedule(kind: ScheduleKind, sweeps: number, t0: number, t1:
     return { kind, sweeps, t0: c / Math.LN2, t1: c / Math.log(1 + sweeps), hajek_c: c };
   }
   const tau0 = opts.tau0_sweeps ?? fitTau0(sweeps, t1 / Math.max(t0, Number.MIN_VALUE));
-  const epsilon = t0 * Math.log(1 + 1 / tau0);
-  return { kind, sweeps, t0, t1: epsilon / Math.log(1 + sweeps / tau0), tau0_sweeps: tau0, epsilon };
+  // log1p: fitTau0 may clamp τ0 to e^60, where Math.log(1 + 1/τ0) rounds to 0 and T would be 0/0.
+  const epsilon = t0 * Math.log1p(1 / tau0);
+  return { kind, sweeps, t0, t1: epsilon / Math.log1p(sweeps / tau0), tau0_sweeps: tau0, epsilon };
 }
 
 /** Temperature of sweep s (0-based). */
@@ -48,7 +77,7 @@ export function temperatureAt(sch: Schedule, s: number): number {
     case 'geometric':
       return sch.sweeps <= 1 ? sch.t1 : sch.t0 * Math.pow(sch.t1 / sch.t0, s / (sch.sweeps - 1));
     case 'log':
-      return sch.hajek_c! / Math.log(1 + t);
+      return sch.hajek_c! / Math.log1p(t);
     case 'lim':
       return sch.epsilon! / barrierKT(sch, s);
   }
@@ -56,7 +85,7 @@ export function temperatureAt(sch: Schedule, s: number): number {
 
 /** lim: the memory barrier at sweep s in units of kT, ln(1 + t/τ0). */
 export function barrierKT(sch: Schedule, s: number): number {
-  return Math.log(1 + (s + 1) / (sch.tau0_sweeps ?? 1));
+  return Math.log1p((s + 1) / (sch.tau0_sweeps ?? 1));
 }
 
 /**

@@ -11,6 +11,8 @@
  * the same memory, so nothing is copied per sweep.
  */
 
+import { STAT_DEGREE_SUM, STAT_FLIPS } from './kernel.js';
+
 // Opcodes used below.
 const OP = {
   block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, br_if: 0x0d, select: 0x1b,
@@ -222,8 +224,8 @@ export class WasmSweeper {
   sweep(tableLength: number, stats: Float64Array): number {
     const o = this.offsets;
     const dE = this.fn(this.n, tableLength, o.row, o.adj, o.st, o.thr, o.rng, o.stats);
-    stats[0] += this.stats[0];
-    stats[1] += this.stats[1];
+    stats[STAT_FLIPS] += this.stats[0]; // the module's own layout: flips, Σ degree
+    stats[STAT_DEGREE_SUM] += this.stats[1];
     return dE;
   }
 }

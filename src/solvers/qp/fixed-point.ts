@@ -39,18 +39,10 @@ export class FixedPointMemory {
     this.delta = Float64Array.from(l, (lo, i) => (u[i] - lo) / this.maxCode);
   }
 
-  get size(): number {
-    return this.codes.length;
-  }
-
   /** The code nearest to x (round half away from zero… of the offset, i.e. half up), clamped to the range. */
   quantize(i: number, x: number): number {
     const c = Math.round((x - this.l[i]) / this.delta[i]);
     return c < 0 ? 0 : c > this.maxCode ? this.maxCode : c;
-  }
-
-  value(i: number): number {
-    return this.l[i] + this.codes[i] * this.delta[i];
   }
 
   /** Decodes every cell into `out`. */

@@ -6,7 +6,7 @@
  */
 import { requireNumber } from '../../util/errors.js';
 import { Rng } from '../rng.js';
-import type { BoxQP } from './problem.js';
+import { MAX_QP_VARIABLES, type BoxQP } from './problem.js';
 
 export interface GenerateOptions {
   seed?: number;
@@ -19,7 +19,8 @@ export interface GenerateOptions {
 }
 
 export function generateBoxQP(n: number, opts: GenerateOptions = {}): BoxQP {
-  requireNumber('n', n, { min: 1, max: 1e5, integer: true });
+  // Capped as `solve qp` caps its input, so every generated problem can be solved.
+  requireNumber('n', n, { min: 1, max: MAX_QP_VARIABLES, integer: true });
   const rng = new Rng(opts.seed ?? 1, 7);
   const perRow = Math.min(n - 1, opts.perRow ?? 6);
   const margin = opts.margin ?? 0.3;

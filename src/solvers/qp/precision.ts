@@ -59,3 +59,39 @@ export function extrapolatedLaw(errors: ArrayLike<number>, bits: number): { rate
   if (!(rate > 0 && rate < 1)) return null;
   return { rate, predicted: iterationsForPrecision('linear', bits, rate), measured: K };
 }
+
+/**
+ * μ ≤ SINGULAR_MU_RATIO·L counts as μ ≈ 0 (Q singular): the minimiser need not be unique, and even where it
+ * is, the float64 reference pins it down only to ≈ κ·2^−52 ≥ 1e−6 relative, so ‖x − x*‖∞ measures nothing.
+ * μ is the Lanczos estimate of λ_min (exact for n ≤ 60, an upper bound above).
+ */
+export const SINGULAR_MU_RATIO = 1e-10;
+
+export function minimiserIsUnique(lipschitz: number, strongConvexity: number): boolean {
+  return strongConvexity > SINGULAR_MU_RATIO * lipschitz;
+}
+
+/** Precision when μ ≈ 0: no verdict on N bits; the objective gap f − f* is measured instead. */
+export interface ObjectiveGapReport {
+  reached_precision: null;
+  precision_note: string;
+  initial_objective_gap: number;
+  final_objective_gap: number;
+  /** log2(initial / final gap); null when the final gap is at round-off (exact) or the start was already optimal. */
+  objective_gap_bits: number | null;
+}
+
+export function objectiveGapReport(initialObjective: number, finalObjective: number, referenceObjective: number): ObjectiveGapReport {
+  const g0 = initialObjective - referenceObjective;
+  const gK = finalObjective - referenceObjective;
+  // A gap within 1e−12 of the magnitudes involved is round-off of the objective sums.
+  const roundoff = 1e-12 * Math.max(Math.abs(referenceObjective), Math.abs(g0));
+  return {
+    reached_precision: null,
+    precision_note:
+      'Q is singular (μ ≈ 0): the minimiser is not unique, so ‖x − x*‖∞ against one minimiser measures nothing; precision is not applicable, the objective gap f − f* is reported instead',
+    initial_objective_gap: g0,
+    final_objective_gap: gK,
+    objective_gap_bits: gK > roundoff && g0 > 0 ? Math.log2(g0 / gK) : null,
+  };
+}

@@ -12,6 +12,12 @@ export interface BoxQP {
   u: Float64Array;
 }
 
+/**
+ * Largest n `solve qp` accepts: the convexity check and the reference solve work on dense n×n copies of Q
+ * (n² memory: 128 MB each at 4000) and Cholesky factors (n³/3 operations: ≈ 2·10^10 at 4000).
+ */
+export const MAX_QP_VARIABLES = 4000;
+
 export function nnz(qp: BoxQP): number {
   return qp.rowPtr[qp.n];
 }

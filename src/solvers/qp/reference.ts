@@ -4,7 +4,8 @@
  * strategy as a semismooth Newton method", SIAM J. Optim. 13(3), 865, 2002) with a direct (Cholesky)
  * solve on the free set, in float64. The result is accepted only if its KKT residual is at round-off
  * level; if the active sets cycle, a long float64 projected-gradient run (no quantisation) finds the
- * active set and one more direct solve finishes exactly.
+ * active set and one more direct solve finishes exactly. If that fails too (e.g. singular Q on the free set),
+ * the best iterate is returned with accepted = false.
  */
 import { choleskyInPlace, choleskySolve } from './linalg.js';
 import { denseFromCsr, gradient, kktResidual, project, type BoxQP } from './problem.js';
@@ -14,7 +15,12 @@ export interface ReferenceSolution {
   iterations: number;
   method: 'active-set' | 'active-set+projected-gradient';
   kkt_residual: number;
+  /** kkt_residual ≤ REFERENCE_KKT_TOLERANCE; when false, x is the best iterate found, not a verified optimum. */
+  accepted: boolean;
 }
+
+/** KKT residual (kktResidual, relative to the box width) at which the reference counts as exact: round-off level. */
+export const REFERENCE_KKT_TOLERANCE = 1e-12;
 
 const LOWER = 1, UPPER = 2, FREE = 0;
 
@@ -79,12 +85,12 @@ function activeSetIterations(qp: BoxQP, dense: Float64Array, x: Float64Array, ma
 export function solveBoxQPReference(qp: BoxQP): ReferenceSolution {
   const { n } = qp;
   const dense = denseFromCsr(qp);
-  const tol = 1e-12;
+  const tol = REFERENCE_KKT_TOLERANCE;
   const x = new Float64Array(n);
   for (let i = 0; i < n; i++) x[i] = Math.min(qp.u[i], Math.max(qp.l[i], 0));
   const its = activeSetIterations(qp, dense, x, 100);
   let r = kktResidual(qp, x);
-  if (its > 0 && r <= tol) return { x, iterations: its, method: 'active-set', kkt_residual: r };
+  if (its > 0 && r <= tol) return { x, iterations: its, method: 'active-set', kkt_residual: r, accepted: true };
   // Fallback: accelerated projected gradient in float64 until the active set settles, then solve directly.
   const y = new Float64Array(n), xPrev = new Float64Array(n), g = new Float64Array(n);
   for (let i = 0; i < n; i++) x[i] = Math.min(qp.u[i], Math.max(qp.l[i], 0));
@@ -114,7 +120,8 @@ export function solveBoxQPReference(qp: BoxQP): ReferenceSolution {
   const polished = Float64Array.from(x);
   const more = activeSetIterations(qp, dense, polished, 100);
   r = kktResidual(qp, polished);
-  if (more > 0 && r <= tol) return { x: polished, iterations: total + more, method: 'active-set+projected-gradient', kkt_residual: r };
+  if (more > 0 && r <= tol) return { x: polished, iterations: total + more, method: 'active-set+projected-gradient', kkt_residual: r, accepted: true };
   const rx = kktResidual(qp, x);
-  return { x: rx < r ? x : polished, iterations: total, method: 'active-set+projected-gradient', kkt_residual: Math.min(r, rx) };
+  const best = Math.min(r, rx);
+  return { x: rx < r ? x : polished, iterations: total, method: 'active-set+projected-gradient', kkt_residual: best, accepted: best <= tol };
 }

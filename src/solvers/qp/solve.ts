@@ -54,6 +54,8 @@ export interface QPOptions {
 export interface QPResult {
   x: Float64Array;
   objective: number;
+  /** f at the start point (as stored in memory): the base of an objective-gap precision. */
+  initial_objective: number;
   method: QPMethod;
   precision_bits: number;
   memory_bits: number;
@@ -72,7 +74,6 @@ export interface QPResult {
   wall_time_s: number;
   /** With a reference: ‖x_k − x*‖∞ for k = 0 … iterations. */
   errors?: Float64Array;
-  wall_time_per_iteration_s: number;
 }
 
 /** Spectral bounds of Q: Lanczos Ritz values (exact when the Krylov space fills, n ≤ 60). */
@@ -183,7 +184,7 @@ function iterate(st: QPState): number {
   return changed;
 }
 
-function setup(qp: BoxQP, o: QPOptions): QPState & { N: number; W: number; G: number; L: number; mu: number } {
+function setup(qp: BoxQP, o: QPOptions): QPState & { N: number; W: number; G: number; L: number; mu: number; initialObjective: number } {
   const method = o.method ?? 'fista';
   if (!QP_METHODS.includes(method)) throw new InputError('method', `unknown method '${String(method)}' (allowed: ${QP_METHODS.join(', ')})`);
   const N = requireNumber('precision_bits', o.precision_bits, { min: 1, max: MAX_MEMORY_BITS, integer: true });
@@ -222,10 +223,11 @@ function setup(qp: BoxQP, o: QPOptions): QPState & { N: number; W: number; G: nu
   const ledger = new Ledger(params, W, o.traceMaxPoints ?? 2000);
   const errors: number[] = [];
   if (o.reference) errors.push(errorInf(x, o.reference));
-  ledger.record(objective(qp, x), o.reference ? errors[0] : NaN, true);
+  const initialObjective = objective(qp, x);
+  ledger.record(initialObjective, o.reference ? errors[0] : NaN, true);
   return {
     qp, method, eta, banks, cur: 0, x, xPrev: Float64Array.from(x), y: new Float64Array(qp.n), g: new Float64Array(qp.n), t: 1,
-    momentumZero: true, ledger, cnt: counting(qp, method, W), errors, reference: o.reference, converged: false, maxIterations, N, W, G, L, mu,
+    momentumZero: true, ledger, cnt: counting(qp, method, W), errors, reference: o.reference, converged: false, maxIterations, N, W, G, L, mu, initialObjective,
   };
 }
 
@@ -237,6 +239,7 @@ function result(st: ReturnType<typeof setup>, o: QPOptions, interrupted: boolean
   return {
     x: Float64Array.from(st.x),
     objective: objective(st.qp, st.x),
+    initial_objective: st.initialObjective,
     method: st.method,
     precision_bits: st.N,
     memory_bits: st.W,
@@ -253,7 +256,6 @@ function result(st: ReturnType<typeof setup>, o: QPOptions, interrupted: boolean
     trace: st.ledger.trace,
     wall_time_s: wall,
     errors: st.reference ? Float64Array.from(st.errors) : undefined,
-    wall_time_per_iteration_s: st.ledger.iterations > 0 ? wall / st.ledger.iterations : 0,
   };
 }
 
