@@ -8,7 +8,7 @@ import { explain, explainSymbols } from '../model/explain.js';
 import { tradeoff } from '../model/tradeoff.js';
 import { inputJsonSchema } from '../model/schema.js';
 import { renderTable, toCsv, type Column } from '../report/table.js';
-import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues } from '../report/estimate-table.js';
+import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../report/estimate-table.js';
 import { formatSI, formatCount, formatDuration, formatScientific } from '../report/format.js';
 import type { PricedRow } from '../model/price.js';
 import { PARADIGMS } from '../model/paradigms.js';
@@ -159,19 +159,12 @@ export function renderEstimate(r: EstimateResult): string {
     `P = ${formatCount(c.params)} · F = ${formatScientific(c.flops)} FLOP · OPS = ${formatScientific(c.ops)} · steps = ${formatCount(c.steps)} · U = ${formatScientific(c.param_writes)} writes · N = ${c.precision_bits} bit (N_eff ${r.derived.n_eff_bits}) · T = ${i.temperature_K} K · T_sol = ${formatDuration(c.time_s)}`,
     '',
   ];
-  const lim = r.rows.find((x) => x.id === 'lim')!;
-  const acc = r.rows.find((x) => x.id === 'vn-accelerator')!;
   const notes = [
     '',
-    `LIM is ${formatSI(lim.energy_J, 'J')}, ${lim.orders_above_floor.toFixed(2)} orders above the Landauer floor and ${Math.log10(acc.energy_J / lim.energy_J).toFixed(2)} orders below ${acc.label}.`,
-    `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}.`,
+    ...summaryNotes(r),
+    'Kinds: bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.',
+    'Run with --explain for every formula, --json for machine output, `limbound tradeoff` for energy against T_sol, `limbound presets` for sources.',
   ];
-  if (r.tradeoff) {
-    const t = r.tradeoff.lim_within_2x_time_s;
-    notes.push(`LIM stays within 2× of the floor for T_sol ≥ ${t === null ? 'never' : formatDuration(t)} (see \`limbound tradeoff\`).`);
-  }
-  notes.push('Kinds: bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.');
-  notes.push('Run with --explain for every formula, --json for machine output, `limbound presets` for sources.');
   return [...head, renderTable(r.rows, ESTIMATE_COLUMNS), ...notes].join('\n');
 }
 

@@ -10,10 +10,11 @@ import { createProgress } from './progress.js';
 import { interruptSignal } from './interrupt.js';
 import { resolve } from '../model/resolve.js';
 import { estimateResolved } from '../model/estimate.js';
-import { parseVary } from '../model/sweep.js';
 import type { ValidInput } from '../model/schema.js';
-import { InputError } from '../util/errors.js';
+import { InputError, compactNumber } from '../util/errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { checkWritable, writeOrRefuse } from '../report/out-path.js';
+import { sizeCount } from '../report/figures/data.js';
 import { FIGURE_NAMES, type FigureName } from '../report/figures/names.js';
 import type { SizeRange, VlSpec, SimData, SolverData } from '../report/figures/index.js';
 import type { RunFigure } from '../report/report.js';
@@ -34,6 +35,14 @@ async function load() {
 
 const FORMATS = ['.svg', '.png', '.json'] as const;
 
+/** Option defaults, shared with the reproduce command (which writes only values that differ). */
+const DEFAULT_SCALE = '2';
+const DEFAULT_THREADS = '2';
+/** PNG pixels per SVG unit: below 0.1 a figure is a few pixels wide (resvg refuses a zero size); above 20, hundreds of megapixels. */
+const SCALE_RANGE = { min: 0.1, max: 20 };
+/** Model sizes of the size figure: each is a full estimate, and the figure cannot show more. */
+const MAX_SIZES = 1000;
+
 export function registerFigureCommands(program: Command): void {
   addInputOptions(
     program
@@ -41,30 +50,34 @@ export function registerFigureCommands(program: Command): void {
       .description(`draw one figure: ${FIGURE_NAMES.join(' | ')} (same input flags as estimate)`)
       .argument('<name>', FIGURE_NAMES.join(' | '))
       .option('--out <file>', 'FILE.svg (vector), FILE.png (raster, no browser needed) or FILE.json (Vega-Lite spec); written atomically. Default: the spec on stdout')
-      .option('--scale <n>', 'PNG pixels per SVG unit', '2')
-      .option('--sizes <range>', 'model sizes of the size figure: FROM..TO[:COUNT], log-spaced (default: around the input)')
+      .option('--scale <n>', `PNG pixels per SVG unit (${SCALE_RANGE.min} to ${SCALE_RANGE.max})`, DEFAULT_SCALE)
+      .option('--sizes <range>', `model sizes of the size figure: FROM..TO[:COUNT], log-spaced, COUNT ≤ ${MAX_SIZES} (default: around the input)`)
       .option('--points <n>', 'T_sol values of the tradeoff figure', '41')
       .option('--sim <file>', 'simulator result for the sim figure (limbound simulate sweep-duration --json); default: a short built-in erasure sweep')
       .option('--solver <file>', 'solver result for the solver figure (limbound solve … --json --trace); default: a small built-in box QP')
-      .option('--threads <n>', 'threads of the built-in simulator run', '2'),
+      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS),
   ).action(async (name: string, opts) => {
     if (!(FIGURE_NAMES as readonly string[]).includes(name)) throw new InputError('name', `unknown figure '${name}' (allowed: ${FIGURE_NAMES.join(', ')})`);
     const out = opts.out as string | undefined;
     const format = out === undefined ? '.json' : extname(out).toLowerCase();
     if (!(FORMATS as readonly string[]).includes(format)) throw new InputError('out', `unknown file type '${extname(out!) || out}' (allowed: ${FORMATS.join(', ')})`);
-    const scale = positive('scale', opts.scale, { max: 20 });
+    // Every user error before any work: a figure that cannot be written is not drawn.
+    if (out !== undefined) checkWritable(out);
+    const scale = numberOption('scale', opts.scale, SCALE_RANGE);
+    const input = inputFromOptions(opts);
     const { renderSvgNode, svgToPng } = await load();
-    const spec = await figureSpec(name as FigureName, opts);
+    const spec = await figureSpec(name as FigureName, input, opts);
     if (format === '.json') {
       const text = `${JSON.stringify(spec, null, 2)}\n`;
-      if (out) writeFileAtomic(out, text);
+      if (out) writeOrRefuse(out, () => writeFileAtomic(out, text));
       else process.stdout.write(text);
     } else {
       const svg = await renderSvgNode(spec);
-      if (format === '.svg') writeFileAtomic(out!, svg);
+      if (format === '.svg') writeOrRefuse(out!, () => writeFileAtomic(out!, svg));
       else {
         await warnIfNoFonts();
-        writeFileAtomic(out!, svgToPng(svg, { scale }));
+        const png = svgToPng(svg, { scale });
+        writeOrRefuse(out!, () => writeFileAtomic(out!, png));
       }
     }
     if (out) process.stderr.write(`${name} figure written to ${out}\n`);
@@ -80,16 +93,17 @@ export function registerFigureCommands(program: Command): void {
       .option('--solver <file>', 'solver result to include (limbound solve … --json --trace); default: a small built-in box QP')
       .option('--no-solver', 'leave out the solver figure')
       .option('--no-png', 'skip the PNG copies of the figures')
-      .option('--scale <n>', 'PNG pixels per SVG unit', '2')
-      .option('--sizes <range>', 'model sizes of the size figure: FROM..TO[:COUNT], log-spaced')
-      .option('--threads <n>', 'threads of the built-in simulator run', '2'),
+      .option('--scale <n>', `PNG pixels per SVG unit (${SCALE_RANGE.min} to ${SCALE_RANGE.max})`, DEFAULT_SCALE)
+      .option('--sizes <range>', `model sizes of the size figure: FROM..TO[:COUNT], log-spaced, COUNT ≤ ${MAX_SIZES}`)
+      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS),
   ).action(async (opts) => {
     const out = opts.out as string;
     const { checkReportDir, buildReport, writeReportDir, defaultSizeRange } = await load();
+    checkWritable(out);
     checkReportDir(out);
     const input = inputFromOptions(opts);
     const resolved = resolve(input);
-    const scale = positive('scale', opts.scale, { max: 20 });
+    const scale = numberOption('scale', opts.scale, SCALE_RANGE);
     const sizeRange = opts.sizes !== undefined ? parseSizes(opts.sizes) : defaultSizeRange(resolved.counts.params, resolved.kind);
     if (opts.png !== false) await warnIfNoFonts();
     const { signal, dispose } = interruptSignal();
@@ -122,7 +136,7 @@ export function registerFigureCommands(program: Command): void {
   });
 }
 
-async function figureSpec(name: FigureName, opts: Record<string, unknown>): Promise<VlSpec> {
+async function figureSpec(name: FigureName, input: ValidInput, opts: Record<string, unknown>): Promise<VlSpec> {
   const { ladderSpec, ladderData, sizeSpec, sizeData, sizeSweep, defaultSizeRange, tradeoffSpec, tradeoffData, wallsSpec, wallsData, simSpec, solverSpec } = await load();
   if (name === 'sim') {
     const { signal, dispose } = interruptSignal();
@@ -135,10 +149,11 @@ async function figureSpec(name: FigureName, opts: Record<string, unknown>): Prom
     }
   }
   if (name === 'solver') return solverSpec((await solverFigure(opts)).data);
-  const input = inputFromOptions(opts);
   const resolved = resolve(input);
-  const points = positive('points', opts.points as string, { integer: true, max: 10000 });
-  const result = estimateResolved(resolved, { tradeoff: name === 'tradeoff' ? { points } : false });
+  // --points and --sizes are read only by the figure that uses them.
+  const points = name === 'tradeoff' ? numberOption('points', opts.points as string, { min: 2, max: 10000, integer: true }) : undefined;
+  const sizes = name === 'size' && opts.sizes !== undefined ? parseSizes(opts.sizes as string) : undefined;
+  const result = estimateResolved(resolved, { tradeoff: points === undefined ? false : { points } });
   switch (name) {
     case 'ladder':
       return ladderSpec(ladderData(result));
@@ -146,10 +161,8 @@ async function figureSpec(name: FigureName, opts: Record<string, unknown>): Prom
       return wallsSpec(wallsData(result));
     case 'tradeoff':
       return tradeoffSpec(tradeoffData(result));
-    case 'size': {
-      const range = opts.sizes !== undefined ? parseSizes(opts.sizes as string) : defaultSizeRange(result.counts.params, result.workload.kind);
-      return sizeSpec(sizeData(result, sizeSweep(input as ValidInput, range)));
-    }
+    case 'size':
+      return sizeSpec(sizeData(result, sizeSweep(input, sizes ?? defaultSizeRange(result.counts.params, result.workload.kind))));
   }
 }
 
@@ -159,7 +172,7 @@ async function simFigure(opts: Record<string, unknown>, signal: AbortSignal): Pr
     const doc = readResultFile('sim', opts.sim);
     return { doc, data: simDataFromDocument(doc, opts.sim), source: opts.sim };
   }
-  const threads = positive('threads', String(opts.threads ?? '2'), { integer: true, max: 256 });
+  const threads = numberOption('threads', String(opts.threads ?? DEFAULT_THREADS), { min: 1, max: 256, integer: true });
   const b = BUILT_IN_SIM;
   const label = `built-in erasure sweep: E_b = ${b.spec.barrier_kT} kT, tilt ${b.spec.tilt_kT_per_a} kT/a, ${b.durations_tau0.count} durations ${b.durations_tau0.from}–${b.durations_tau0.to} τ0, ${b.particles} particles each, seed ${b.seed}`;
   process.stderr.write(`sim: ${label}\n`);
@@ -180,22 +193,26 @@ async function solverFigure(opts: Record<string, unknown>): Promise<RunFigure<So
   return { doc, data, source: `built-in box QP: n = ${b.n} generated with seed ${b.problem_seed}, projected gradient to ${b.precision_bits} bits` };
 }
 
-/** FROM..TO[:COUNT] of parameter counts, always log-spaced. */
+const NUMBER = String.raw`\+?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?`;
+const SIZES = new RegExp(String.raw`^\s*(${NUMBER})\s*\.\.\s*(${NUMBER})\s*(?::\s*(\d+)\s*)?$`);
+
+/** FROM..TO[:COUNT] of parameter counts, log-spaced; COUNT defaults to two per decade, as around the input. */
 export function parseSizes(text: string): SizeRange {
-  try {
-    const v = parseVary(`params=${text}${/:log\b/.test(text) ? '' : ':log'}`);
-    if (v.to <= v.from) throw new InputError('sizes', `TO must be greater than FROM, got '${text}'`);
-    return { from: v.from, to: v.to, count: v.count === 10 && !/:\d+$/.test(text) ? 2 * Math.round(Math.log10(v.to / v.from)) + 1 : v.count };
-  } catch (err) {
-    if (err instanceof InputError && err.field !== 'sizes') throw new InputError('sizes', `${err.message.replace(/^[a-z_]+: /, '')} (expected FROM..TO[:COUNT], e.g. 1e6..1e15:19)`);
-    throw err;
-  }
+  const m = SIZES.exec(text);
+  const from = Number(m?.[1]);
+  const to = Number(m?.[2]);
+  if (!m || !(from > 0 && from < to && to <= 1e30)) throw new InputError('sizes', `expected FROM..TO[:COUNT] with 0 < FROM < TO ≤ 1e30, e.g. 1e6..1e15:19, got '${text}'`);
+  if (m[3] === undefined) return { from, to, count: Math.min(MAX_SIZES, sizeCount(from, to)) };
+  const count = Number(m[3]);
+  if (count < 2 || count > MAX_SIZES) throw new InputError('sizes', `COUNT must be a whole number from 2 to ${MAX_SIZES}, got ${m[3]} in '${text}'`);
+  return { from, to, count };
 }
 
-function positive(name: string, text: string, range: { integer?: boolean; max?: number } = {}): number {
+/** A number option within [min, max] (a whole number if asked), else a one-line error quoting the text given. */
+function numberOption(name: string, text: string, range: { min: number; max: number; integer?: boolean }): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || (range.integer && !Number.isInteger(value)) || (range.max !== undefined && value > range.max)) {
-    throw new InputError(name, `must be a positive ${range.integer ? 'whole ' : ''}number${range.max !== undefined ? ` ≤ ${range.max}` : ''}, got '${text}'`);
+  if (text.trim() === '' || !Number.isFinite(value) || value < range.min || value > range.max || (range.integer && !Number.isInteger(value))) {
+    throw new InputError(name, `must be a ${range.integer ? 'whole ' : ''}number from ${compactNumber(range.min)} to ${compactNumber(range.max)}, got '${text}'`);
   }
   return value;
 }
@@ -205,13 +222,22 @@ async function warnIfNoFonts(): Promise<void> {
   if (!systemFontsFound()) process.stderr.write('warning: no TrueType/OpenType fonts found; PNG text will be missing (install one, e.g. apt-get install fonts-dejavu-core)\n');
 }
 
-function reproduceCommand(out: string, opts: Record<string, unknown>): string {
-  const parts = ['limbound report', `--config ${join(out, 'config.json')}`];
-  if (typeof opts.sim === 'string') parts.push(`--sim ${opts.sim}`);
+/** The command line that rebuilds the report: its config, every option that changes the output, paths quoted for a POSIX shell. */
+export function reproduceCommand(out: string, opts: Record<string, unknown>): string {
+  const parts = ['limbound report', `--config ${shellQuote(join(out, 'config.json'))}`];
+  if (typeof opts.sim === 'string') parts.push(`--sim ${shellQuote(opts.sim)}`);
   else if (opts.sim === false) parts.push('--no-sim');
-  if (typeof opts.solver === 'string') parts.push(`--solver ${opts.solver}`);
+  else if (String(opts.threads) !== DEFAULT_THREADS) parts.push(`--threads ${shellQuote(String(opts.threads))}`);
+  if (typeof opts.solver === 'string') parts.push(`--solver ${shellQuote(opts.solver)}`);
   else if (opts.solver === false) parts.push('--no-solver');
-  if (typeof opts.sizes === 'string') parts.push(`--sizes ${opts.sizes}`);
-  parts.push(`--out ${out}`);
+  if (typeof opts.sizes === 'string') parts.push(`--sizes ${shellQuote(opts.sizes)}`);
+  if (opts.png === false) parts.push('--no-png');
+  else if (String(opts.scale) !== DEFAULT_SCALE) parts.push(`--scale ${shellQuote(String(opts.scale))}`);
+  parts.push(`--out ${shellQuote(out)}`);
   return parts.join(' ');
+}
+
+/** `text` as one POSIX shell word: bare when it is safe, else single-quoted. */
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -2,8 +2,9 @@
  * The columns of the estimate table, as `limbound estimate` prints them: shared by the report and the
  * web page so that both show the CLI's strings (formatSI with three significant figures).
  */
+import type { EstimateResult } from '../model/estimate.js';
 import type { PricedRow } from '../model/price.js';
-import { formatSI } from './format.js';
+import { formatDuration, formatSI } from './format.js';
 import type { Column } from './table.js';
 
 const wallText = (v: number | null) => (v === null ? '—' : formatSI(v, 'J'));
@@ -25,4 +26,22 @@ export const ROWS_CSV_HEADER = ['id', 'label', 'kind', 'memory_J', 'update_J', '
 
 export function rowsCsvValues(rows: readonly PricedRow[]): unknown[][] {
   return rows.map((r) => [r.id, r.label, r.kind, r.memory_J, r.update_J, r.consolidation_J, r.compute_J, r.energy_J, r.energy_J / 3.6e6, r.orders_above_floor]);
+}
+
+/**
+ * The sentences under the estimate table, the same in `limbound estimate`, the report and the web
+ * page: LIM against the floor and the accelerator, the static-barrier optimum, the 2× time (when the
+ * trade-off was computed) and the measured run (when there is one).
+ */
+export function summaryNotes(r: EstimateResult): string[] {
+  const lim = r.rows.find((x) => x.id === 'lim')!;
+  const acc = r.rows.find((x) => x.id === 'vn-accelerator')!;
+  const measured = r.rows.find((x) => x.id === 'measured');
+  const within = r.tradeoff?.lim_within_2x_time_s;
+  return [
+    `LIM is ${formatSI(lim.energy_J, 'J')}, ${lim.orders_above_floor.toFixed(2)} orders above the Landauer floor and ${Math.log10(acc.energy_J / lim.energy_J).toFixed(2)} orders below ${acc.label}.`,
+    `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}.`,
+    ...(within === undefined ? [] : [within === null ? 'LIM is never within 2× of the floor, whatever T_sol.' : `LIM stays within 2× of the floor for T_sol ≥ ${formatDuration(within)}.`]),
+    ...(measured ? [`${measured.label}: ${formatSI(measured.energy_J, 'J')} (${formatSI(measured.energy_J / 3600, 'Wh')}), ${measured.orders_above_floor.toFixed(2)} orders above the floor.`] : []),
+  ];
 }

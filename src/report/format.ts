@@ -46,15 +46,39 @@ export function formatCount(value: number, digits = 3): string {
   return formatScientific(value, digits);
 }
 
-/** Seconds as a readable duration: "30 d", "1.5 h", "12 ns". */
+/** Seconds in a Julian year (365.25 d), the year of every limbound input and output. */
+export const YEAR_S = 3.15576e7;
+
+/** Human units of time, longest first; below a minute the SI second with prefixes is used. */
+export const DURATION_UNITS: ReadonlyArray<readonly [seconds: number, name: string]> = [
+  [YEAR_S, 'yr'],
+  [86400, 'd'],
+  [3600, 'h'],
+  [60, 'min'],
+];
+
+/**
+ * Seconds as a readable duration: "30 d", "1.5 h", "12 ns", "3.17e7 yr". The value is rounded in the
+ * unit it falls in first, and a rounding that reaches the next unit moves up (59.9999 s → "1 min",
+ * as formatSI carries 999.6 → "1 k"). From 1000 years on, years are written in scientific notation.
+ */
 export function formatDuration(seconds: number, digits = 3): string {
   if (!Number.isFinite(seconds)) return `${seconds} s`;
   const abs = Math.abs(seconds);
-  if (abs >= 3.15576e7) return `${trimZeros((seconds / 3.15576e7).toPrecision(digits))} yr`;
-  if (abs >= 86400) return `${trimZeros((seconds / 86400).toPrecision(digits))} d`;
-  if (abs >= 3600) return `${trimZeros((seconds / 3600).toPrecision(digits))} h`;
-  if (abs >= 60) return `${trimZeros((seconds / 60).toPrecision(digits))} min`;
-  return formatSI(seconds, 's', digits);
+  const units = [...DURATION_UNITS, [1, 's'] as const];
+  let i = units.findIndex(([size]) => abs >= size);
+  if (i < 0) i = units.length - 1;
+  let value = Number((abs / units[i]![0]).toPrecision(digits));
+  if (i > 0 && value * units[i]![0] >= units[i - 1]![0]) {
+    // Only a value just below the next unit rounds up to it, so it is exactly one of that unit.
+    value = 1;
+    i--;
+  }
+  const [, name] = units[i]!;
+  if (name === 's') return formatSI(seconds, 's', digits);
+  const sign = seconds < 0 ? '-' : '';
+  if (name === 'yr' && value >= 1000) return `${sign}${formatScientific(value, digits)} yr`;
+  return `${sign}${trimZeros(value.toPrecision(digits))} ${name}`;
 }
 
 function trimZeros(text: string): string {

@@ -13,9 +13,10 @@ import { PARADIGMS } from '../model/paradigms.js';
 import { CITATIONS, toBibtex, type Citation } from '../data/sources.js';
 import { InputError, compactNumber } from '../util/errors.js';
 import { VERSION } from '../version.js';
-import { formatDuration, formatScientific, formatSI } from './format.js';
+import { formatDuration, formatScientific } from './format.js';
 import { toCsv } from './table.js';
-import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues } from './estimate-table.js';
+import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from './estimate-table.js';
+import { writeOrRefuse } from './out-path.js';
 import { toHtml, toMarkdown, type Block } from './document.js';
 import {
   ladderSpec,
@@ -29,9 +30,12 @@ import {
   wallsSpec,
   wallsData,
   simSpec,
+  analyseSim,
+  describeSimFit,
   solverSpec,
-  fitInverseTime,
+  figureCitations,
   inputSummary,
+  type SimAnalysis,
   type SimData,
   type SolverData,
   type SizeRange,
@@ -68,6 +72,9 @@ interface FigureEntry {
   spec: VlSpec;
 }
 
+/** The simulator figure's bound and fit, computed once for the figure and the text. */
+type SimFigure = RunFigure<SimData> & { analysis: SimAnalysis };
+
 export async function buildReport(o: ReportOptions): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();
   const resolved = resolve(o.input);
@@ -82,7 +89,8 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
     { name: 'size', caption: 'Energy against model size, with reported training energies', spec: sizeSpec(data.size) },
     { name: 'tradeoff', caption: 'Energy against time to solution (counts held fixed)', spec: tradeoffSpec(data.tradeoff) },
   ];
-  if (o.sim) figures.push({ name: 'sim', caption: `Simulator: work against protocol duration (${o.sim.source})`, spec: simSpec(o.sim.data) });
+  const sim: SimFigure | undefined = o.sim ? { ...o.sim, analysis: analyseSim(o.sim.data) } : undefined;
+  if (sim) figures.push({ name: 'sim', caption: `Simulator: work against protocol duration (${sim.source})`, spec: simSpec(sim.data, sim.analysis) });
   if (o.solver) figures.push({ name: 'solver', caption: `Solver: energy to solution against iterations (${o.solver.source})`, spec: solverSpec(o.solver.data) });
 
   const total = figures.length + 1;
@@ -116,12 +124,10 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
   files.set('config.json', `${JSON.stringify({ version: 1, ...o.input }, null, 2)}\n`);
   files.set('result.json', `${JSON.stringify(result, null, 2)}\n`);
   files.set('version.json', `${JSON.stringify({ tool: 'limbound', version: VERSION }, null, 2)}\n`);
-  const citationIds = new Set<string>(result.citations.map((c) => c.id));
-  for (const frame of [data.ladder, data.walls, data.size, data.tradeoff, o.sim?.data, o.solver?.data]) for (const id of frame?.citations ?? []) citationIds.add(id);
-  const cited = [...citationIds].filter((id) => CITATIONS[id] && id !== 'limbound');
+  const cited = figureCitations(result, [o.sim?.data, o.solver?.data]);
   files.set('references.bib', toBibtex(cited));
 
-  const blocks = reportBlocks(result, o, range, figures, cited, files);
+  const blocks = reportBlocks(result, o, sim, range, figures, cited, files);
   const title = `limbound report: ${result.workload.name}`;
   files.set('report.md', toMarkdown(blocks));
   files.set('report.html', toHtml(blocks, title, svgs));
@@ -129,15 +135,12 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
   return files;
 }
 
-function reportBlocks(r: EstimateResult, o: ReportOptions, range: SizeRange, figures: FigureEntry[], cited: string[], files: Map<string, unknown>): Block[] {
+function reportBlocks(r: EstimateResult, o: ReportOptions, sim: SimFigure | undefined, range: SizeRange, figures: FigureEntry[], cited: string[], files: Map<string, unknown>): Block[] {
   const figureBlock = (name: string): Block[] => {
     const f = figures.find((x) => x.name === name);
     if (!f) return [];
     return [{ type: 'figure', name, caption: f.caption, svgPath: `figures/${name}.svg`, pngPath: o.png === false ? undefined : `figures/${name}.png`, specPath: `figures/${name}.vl.json` }];
   };
-  const lim = r.rows.find((x) => x.id === 'lim')!;
-  const acc = r.rows.find((x) => x.id === 'vn-accelerator')!;
-  const measured = r.rows.find((x) => x.id === 'measured');
   const t = r.tradeoff!;
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: `limbound report: ${r.workload.name}` },
@@ -151,15 +154,7 @@ function reportBlocks(r: EstimateResult, o: ReportOptions, range: SizeRange, fig
       rows: r.rows.map((row) => ESTIMATE_COLUMNS.map((c) => c.value(row))),
       align: ESTIMATE_COLUMNS.map((c) => c.align ?? 'left'),
     },
-    {
-      type: 'list',
-      items: [
-        `LIM is ${formatSI(lim.energy_J, 'J')}, ${lim.orders_above_floor.toFixed(2)} orders above the Landauer floor and ${Math.log10(acc.energy_J / lim.energy_J).toFixed(2)} orders below ${acc.label}.`,
-        `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}.`,
-        `LIM stays within 2× of the floor for T_sol ≥ ${t.lim_within_2x_time_s === null ? 'never (consolidation dominates)' : formatDuration(t.lim_within_2x_time_s)}.`,
-        ...(measured ? [`${measured.label}: ${formatSI(measured.energy_J, 'J')} (${formatSI(measured.energy_J / 3600, 'Wh')}), ${measured.orders_above_floor.toFixed(2)} orders above the floor.`] : []),
-      ],
-    },
+    { type: 'list', items: summaryNotes(r) },
     ...figureBlock('ladder'),
     { type: 'heading', level: 2, text: 'Walls' },
     { type: 'paragraph', text: 'Memory = reading parameters; update = writing them at training precision; consolidation = keeping them (refresh, checkpoints, transfer to long-term memory); compute = arithmetic outside the memory.' },
@@ -172,10 +167,11 @@ function reportBlocks(r: EstimateResult, o: ReportOptions, range: SizeRange, fig
     ...figureBlock('tradeoff'),
     { type: 'heading', level: 2, text: 'Simulator' },
   ];
-  if (o.sim) {
-    const fit = fitInverseTime(o.sim.data.points.map((p) => p.duration), o.sim.data.points.map((p) => p.mean_work_kT), o.sim.data.points.map((p) => p.stderr_work_kT));
+  if (sim) {
+    const { fit } = sim.analysis;
+    const chi2 = Number.isFinite(fit.chi2_per_dof) ? `, χ²/dof = ${fit.chi2_per_dof.toPrecision(3)}` : '';
     blocks.push(
-      { type: 'paragraph', text: `Source: ${o.sim.source}. Weighted fit ⟨W⟩ = a + b/τ: a = ${fit.a.toPrecision(3)} ± ${fit.a_stderr.toPrecision(2)} kT (kT·ln2 = 0.693 kT), b = ${fit.b.toPrecision(3)} ± ${fit.b_stderr.toPrecision(2)} kT·τ0, χ²/dof = ${Number.isFinite(fit.chi2_per_dof) ? fit.chi2_per_dof.toPrecision(3) : 'n/a'}. Table: \`tables/sim.csv\`; run: \`runs/sim.json\`.` },
+      { type: 'paragraph', text: `Source: ${sim.source}. ${capitalise(describeSimFit(sim.analysis, sim.data.duration_unit))}${chi2}. Bound: ${sim.analysis.reference_label}, which the slow limit a is compared with. Table: \`tables/sim.csv\`; run: \`runs/sim.json\`.` },
       ...figureBlock('sim'),
     );
   } else blocks.push({ type: 'paragraph', text: `Not included: ${o.simMissing ?? 'no simulator result given (--sim FILE.json)'}.` });
@@ -198,6 +194,10 @@ function reportBlocks(r: EstimateResult, o: ReportOptions, range: SizeRange, fig
     { type: 'list', items: cited.map((id) => citationText(CITATIONS[id]!)) },
   );
   return blocks;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function citationText(c: Citation): string {
@@ -232,6 +232,10 @@ export function checkReportDir(dir: string): void {
 export function writeReportDir(dir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   const target = resolvePath(dir);
   checkReportDir(target);
+  writeOrRefuse(dir, () => replaceDir(target, files));
+}
+
+function replaceDir(target: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const tmp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));

@@ -11,6 +11,7 @@ import { priceCounts } from '../model/price.js';
 import { InputError } from '../util/errors.js';
 import { formatSI } from './format.js';
 import { noted } from './figures/data.js';
+import { extent } from './figures/theme.js';
 import type { SimData, SimPoint } from './figures/sim.js';
 import type { SolverData, IterationPoint } from './figures/solver.js';
 import type { SeriesMeta } from './figures/types.js';
@@ -81,13 +82,13 @@ export function simDataFromDocument(doc: Doc, source: string): SimData {
     reference_label = `slow limit = ${Number(reference_kT.toPrecision(4))} kT`;
   }
   if (pFail.length) {
-    const max = Math.max(...pFail);
+    const [, max] = extent(pFail);
     subtitle.push(max > 0 ? `erasure error p_fail ≤ ${Number(max.toPrecision(2))}; at error p the bound is kT·(ln2 − H(p))` : 'every erasure succeeded (p_fail = 0 at every duration)');
   }
   return {
     title: `Work against protocol duration: ${protocol}`,
     subtitle,
-    ...noted(['landauer1961', 'berut2012', 'proesmans2020'], `limbound ${VERSION}, Langevin simulator (src/sim). measured = simulated trajectories (mean ± 1 standard error); bound = Landauer's kT·ln2; estimate = weighted fit a + b/τ.`),
+    ...noted(['landauer1961', 'berut2012', 'proesmans2020'], `limbound ${VERSION}, Langevin simulator (src/sim). measured = simulated trajectories (mean ± 1 standard error); bound = ${reference_label ?? "Landauer's kT·ln2"}; estimate = fit a + b/τ.`),
     points,
     duration_unit: 'τ0',
     ...(reference_kT !== undefined ? { reference_kT, reference_label } : {}),

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reproduceCommand } from '../../src/cli/figure-commands.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'src', 'cli', 'index.ts');
 
@@ -55,6 +56,12 @@ test('figure errors: one line naming the field, exit 2', () => {
     [['figure', 'ladder', '--params', '-5', '--out', join(dir, 'x.svg')], 'params'],
     [['figure', 'size', '--sizes', '1e9..1e3', '--out', join(dir, 'x.svg')], 'sizes'],
     [['figure', 'sim', '--sim', join(dir, 'missing.json'), '--out', join(dir, 'x.svg')], 'sim'],
+    [['figure', 'ladder', '--scale', '0.0001', '--out', join(dir, 'x.png')], 'scale'],
+    [['figure', 'ladder', '--scale', '21', '--out', join(dir, 'x.png')], 'scale'],
+    [['figure', 'size', '--sizes', '1e6..1e15:1000000', '--out', join(dir, 'x.svg')], 'sizes'],
+    // Input flags are checked for every figure, the run-backed ones included.
+    [['figure', 'solver', '--params', 'NaN', '--out', join(dir, 'x.svg')], 'params'],
+    [['figure', 'sim', '--time-s', '3 dys', '--out', join(dir, 'x.svg')], 'time_s'],
   ] as const) {
     const r = limbound(...args);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
@@ -63,6 +70,49 @@ test('figure errors: one line naming the field, exit 2', () => {
     assert.match(lines[0]!, new RegExp(`^error: ${field}: `));
   }
   assert.deepEqual(readdirSync(dir), []);
+});
+
+test('--sizes: one message naming the expected form; --points read only by the tradeoff figure', () => {
+  const r = limbound('figure', 'size', '--sizes', 'foo');
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr.trim(), "error: sizes: expected FROM..TO[:COUNT] with 0 < FROM < TO ≤ 1e30, e.g. 1e6..1e15:19, got 'foo'");
+  assert.equal(limbound('figure', 'ladder', '--points', '0').code, 0);
+  assert.match(limbound('figure', 'tradeoff', '--points', '0').stderr, /^error: points: /);
+});
+
+test('an output that cannot be written: one line naming it, exit 2, before any work', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'limbound-fig-'));
+  const file = join(dir, 'file.txt');
+  writeFileSync(file, 'not a folder');
+  for (const [args, message] of [
+    [['figure', 'ladder', '--out', join(file, 'x.svg')], `cannot write '${join(file, 'x.svg')}': ENOTDIR`],
+    [['figure', 'ladder', '--out', join(file, 'deeper', 'x.png')], `cannot write '${join(file, 'deeper', 'x.png')}': ENOTDIR`],
+    // Under /proc nothing can be written and a recursive mkdir there never returns: refused up front.
+    [['figure', 'ladder', '--out', '/proc/nope/x.svg'], "cannot write '/proc/nope/x.svg'"],
+    // The report refuses before it runs the simulator (no "sim:" progress line).
+    [['report', '--out', '/proc/x'], "cannot write '/proc/x'"],
+    [['report', '--out', join(file, 'report')], `cannot write '${join(file, 'report')}': ENOTDIR`],
+  ] as const) {
+    const started = Date.now();
+    const r = limbound(...args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.ok(lines[0]!.startsWith(`error: out: ${message}`), lines[0]);
+    assert.ok(Date.now() - started < 20_000, `${args.join(' ')} took ${Date.now() - started} ms`);
+  }
+  assert.deepEqual(readdirSync(dir), ['file.txt']);
+});
+
+test('the reproduce command keeps every option that changes the output and quotes paths', () => {
+  const base = { sim: undefined, solver: undefined, png: true, scale: '2', threads: '2' };
+  assert.equal(reproduceCommand('out', base), 'limbound report --config out/config.json --out out');
+  assert.equal(
+    reproduceCommand('my report', { ...base, scale: '3', threads: '4', sizes: '1e6..1e9:7', solver: "it's.json" }),
+    "limbound report --config 'my report/config.json' --threads 4 --solver 'it'\\''s.json' --sizes 1e6..1e9:7 --scale 3 --out 'my report'",
+  );
+  // Without PNGs the scale does not matter; without the built-in simulator neither do its threads.
+  assert.equal(reproduceCommand('out', { ...base, png: false, scale: '3', sim: false, threads: '4' }), 'limbound report --config out/config.json --no-sim --no-png --out out');
 });
 
 test('figure sim and solver from result files', () => {
@@ -124,6 +174,25 @@ test('report --out DIR writes the whole report, atomically', () => {
   assert.equal(readFileSync(join(out, 'tables', 'rows.csv'), 'utf8'), csv.stdout);
   assert.ok(!existsSync(join(out, 'figures', 'solver.svg')), 'the old report was replaced, not merged');
   assert.deepEqual(readdirSync(parent), ['out']);
+});
+
+test('report: the simulator paragraph says how the fit was weighted and names the protocol’s own bound', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'limbound report-'));
+  const sim = join(parent, 'move sweep.json');
+  // A moved trap: slow limit 0 kT, and one duration without a standard error (so the fit is unweighted).
+  const rows = [1, 3, 10, 30].map((t, i) => ({ duration_tau0: t, mean_work_kT: 2 / t, stderr_work_kT: i === 0 ? 0 : 0.02, reference_work_kT: 0 }));
+  writeFileSync(sim, JSON.stringify({ protocol: 'move', rows }));
+  const out = join(parent, 'my report');
+  const r = limbound('report', '--sim', sim, '--no-solver', '--no-png', '--out', out);
+  assert.equal(r.code, 0, r.stderr);
+  const md = readFileSync(join(out, 'report.md'), 'utf8');
+  const paragraph = md.split('\n').find((line) => line.startsWith(`Source: ${sim}.`))!;
+  assert.match(paragraph, /^Source: .*\. Unweighted fit ⟨W⟩ = a \+ b\/τ \(4 points\): a = /);
+  assert.match(paragraph, /Bound: slow limit = 0 kT, which the slow limit a is compared with\./);
+  assert.doesNotMatch(paragraph, /ln2|Weighted/);
+  // The command that rebuilds it, paths quoted for the shell, --no-png kept.
+  assert.ok(md.includes(`limbound report --config '${join(out, 'config.json')}' --sim '${sim}' --no-solver --no-png --out '${out}'`), md);
+  assert.ok(!readdirSync(join(out, 'figures')).some((f) => f.endsWith('.png')));
 });
 
 test('report refuses a folder that is not a report, and leaves it alone', () => {

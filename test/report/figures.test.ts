@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { inflateSync } from 'node:zlib';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { estimate } from '../../src/model/estimate.js';
@@ -21,8 +22,11 @@ import {
   wallsData,
   wallValues,
   simSpec,
+  analyseSim,
   solverSpec,
   fitInverseTime,
+  figureCitations,
+  extent,
   siExpr,
   durationLabelExpr,
   countLabelExpr,
@@ -34,6 +38,9 @@ import {
   type VlSpec,
 } from '../../src/report/figures/index.js';
 import { renderSvgNode, svgToPng, systemFontsFound } from '../../src/report/figures/node-render.js';
+import { formatDuration } from '../../src/report/format.js';
+import { summaryNotes } from '../../src/report/estimate-table.js';
+import type { EstimateResult } from '../../src/model/estimate.js';
 
 type Json = Record<string, any>;
 
@@ -63,10 +70,10 @@ test('SI tick labels: prefixes with a space and the unit, no false zero, no digi
 });
 
 test('duration and count tick labels', async () => {
-  assert.deepEqual(
-    await evaluate(durationLabelExpr(), [1e-3, 1, 10, 60, 3600, 86400, 3.15576e7, 3.15576e9]),
-    ['1 ms', '1 s', '10 s', '1 min', '1 h', '1 d', '1 yr', '100 yr'],
-  );
+  const labels = await evaluate(durationLabelExpr(), [1e-3, 1, 10, 60, 3600, 86400, 3.15576e7, 3.15576e9, 3.15576e10, 3.15576e11, 3.15576e13, 3.15576e15]);
+  assert.deepEqual(labels, ['1 ms', '1 s', '10 s', '1 min', '1 h', '1 d', '1 yr', '100 yr', '1e3 yr', '1e4 yr', '1e6 yr', '1e8 yr']);
+  // Long runs in scientific years, never a run of digits ("100000000 yr").
+  for (const label of labels) assert.doesNotMatch(label, /\d{5,}/);
   assert.deepEqual(await evaluate(countLabelExpr(), [1e6, 1e15, 100, 1.75e11]), ['1e6', '1e15', '100', '1.75e11']);
 });
 
@@ -76,6 +83,16 @@ test('log ticks: every decade when they fit, else every 3rd decade on the SI pre
   assert.deepEqual(logDomain([1.65e8, 5.76e15]), [1e8, 1e16]);
   assert.deepEqual(logDomain([5, 5]), [1, 10]);
   assert.deepEqual(durationTicks(2, 3.2e9), [10, 60, 3600, 86400, 3.15576e7, 3.15576e8, 3.15576e9]);
+  // Below an attosecond there are no duration candidates: plain decades instead of a bare axis.
+  assert.deepEqual(durationTicks(1e-31, 1e-25), [1e-31, 1e-30, 1e-29, 1e-28, 1e-27, 1e-26, 1e-25]);
+  assert.deepEqual(durationTicks(1e22, 1e26), [1e22, 1e23, 1e24, 1e25, 1e26]);
+});
+
+test('extents and log domains of long arrays (no Math.min(...array) stack overflow)', () => {
+  const many = Array.from({ length: 1_000_000 }, (_, i) => 10 ** (6 + (9 * i) / 999_999));
+  assert.deepEqual(extent(many), [1e6, many[many.length - 1]]);
+  assert.deepEqual(logDomain(many), [1e6, 1e15]);
+  assert.deepEqual(extent([]), [Infinity, -Infinity]);
 });
 
 test('short citations', () => {
@@ -153,7 +170,19 @@ test('energy against time: log–log with duration ticks and the 2× marker of d
   assert.equal(lines!.encoding.color.field, 'kind');
   const markers = layers(spec).filter((l) => l.mark.type === 'text' && l.data.values[0]?.label !== undefined);
   const texts2 = markers.flatMap((l) => l.data.values.map((v: { text: string }) => v.text));
-  assert.ok(texts2.some((t: string) => /LIM within 2× of floor: 6\.76 s/.test(t)), texts2.join(' | '));
+  // docs/model.md §4: LIM = Σbits·kT·ln2 + OPS·c·kT·τ_r·OPS/(T·P) + consolidation is 2× the floor
+  // Σbits·kT·ln2 at T_2× = OPS²·c·kT·τ_r / (P·(floor − consolidation)). Brain-scale: P = 1e15,
+  // OPS = F = 6·P·D = 1.8e27 (D = 3e11), N = 32, Σbits = OPS·N, T = 300 K, c = 1/12, τ_r = τ0 = 1 ns,
+  // consolidation = P·N·kT·(ln2 + ½·ln(E_ret/kT)) with E_ret/kT = ln(10 yr / τ0).
+  const kT = 1.380649e-23 * 300;
+  const P = 1e15, OPS = 6 * P * 3e11, N = 32;
+  const floor = OPS * N * kT * Math.LN2;
+  const consolidation = P * N * kT * (Math.LN2 + 0.5 * Math.log(Math.log((10 * 3.15576e7) / 1e-9)));
+  const t2x = (OPS ** 2 * (1 / 12) * kT * 1e-9) / (P * (floor - consolidation));
+  assert.ok(Math.abs(t2x - 6.76) < 0.01, String(t2x));
+  const marker = tradeoffData(brain()).markers.find((m) => m.label === 'LIM within 2× of floor')!;
+  assert.ok(Math.abs(marker.time_s / t2x - 1) < 1e-6, `${marker.time_s} vs ${t2x}`);
+  assert.ok(texts2.includes(`LIM within 2× of floor: ${formatDuration(t2x)}`), texts2.join(' | '));
   // LIM falls towards the floor as T_sol grows.
   const lim = (lines!.data.values as Array<{ id: string; time_s: number; energy_J: number }>).filter((v) => v.id === 'lim');
   for (let i = 1; i < lim.length; i++) assert.ok(lim[i]!.energy_J <= lim[i - 1]!.energy_J * (1 + 1e-12));
@@ -208,6 +237,43 @@ test('simulator figure: kT·ln2 bound, measured points with error bars, fit as e
   assert.deepEqual(pts.encoding.color.scale.domain, ['bound', 'estimate', 'measured']);
   const fit = (spec as Json).usermeta.fit;
   assert.ok(Math.abs(fit.a - Math.LN2) < 1e-9 && Math.abs(fit.b - 4) < 1e-9);
+  assert.match((spec as Json).title.subtitle.at(-1), /^weighted fit ⟨W⟩ = a \+ b\/τ \(4 points, weights 1\/s\.e\.²\)/);
+});
+
+test('simulator figure: a point without a standard error makes the fit unweighted; another protocol brings its own bound', () => {
+  const points = [1, 3, 10, 30].map((t, i) => ({ duration: t, mean_work_kT: 2 + 4 / t, stderr_work_kT: i === 0 ? 0 : 0.05 }));
+  const data = { title: 'move', note: 'test', points, duration_unit: 'τ0', reference_kT: 2, reference_label: 'slow limit = 2 kT' };
+  const a = analyseSim(data);
+  assert.equal(a.fit.weighted, false);
+  assert.equal(a.reference_kT, 2);
+  const spec = simSpec(data, a) as Json;
+  assert.match(spec.title.subtitle.at(-1), /^unweighted fit ⟨W⟩ = a \+ b\/τ \(4 points\): a = 2 ± /);
+  const bound = layers(spec).find((l) => l.mark.type === 'rule' && l.data.values[0].kind === 'bound')!;
+  assert.deepEqual(bound.data.values[0], { work_kT: 2, kind: 'bound', text: 'slow limit = 2 kT' });
+});
+
+test('figure citations: everything the four design-point figures cite, plus extra frames', () => {
+  const r = brain();
+  const ids = figureCitations(r);
+  const frames = [ladderData(r), wallsData(r), sizeData(r, { points: [], skipped: [] }), tradeoffData(r)];
+  for (const id of [...r.citations.map((c) => c.id), ...frames.flatMap((f) => f.citations ?? [])].filter((id) => id !== 'limbound')) assert.ok(ids.includes(id), id);
+  // The brain's 20 W and the reported runs of the size figure.
+  for (const id of ['balasubramanian2021', 'patterson2021', 'luccioni2023']) assert.ok(ids.includes(id), id);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.ok(!ids.includes('limbound'));
+  assert.ok(figureCitations(r, [{ citations: ['proesmans2020', 'nosuchsource'] }]).includes('proesmans2020'));
+  assert.ok(!figureCitations(r, [{ citations: ['nosuchsource'] }]).includes('nosuchsource'));
+});
+
+test('summary notes: one wording for the CLI, the report and the page', () => {
+  const r = gpt3();
+  const notes = summaryNotes(r);
+  assert.match(notes[0]!, /^LIM is 28\.8 kJ, 0\.00 orders above the Landauer floor and 6\.95 orders below /);
+  assert.match(notes[2]!, /^LIM stays within 2× of the floor for T_sol ≥ 6\.74 s\.$/);
+  assert.match(notes[3]!, /^Reported: GPT-3 175B training run: 4\.63 TJ \(1\.29 GWh\)/);
+  const never: EstimateResult = { ...r, tradeoff: { ...r.tradeoff!, lim_within_2x_time_s: null } };
+  assert.equal(summaryNotes(never)[2], 'LIM is never within 2× of the floor, whatever T_sol.');
+  assert.equal(summaryNotes({ ...r, tradeoff: undefined }).length, 3);
 });
 
 test('solver figure: log energy, linear iterations when they span two decades or less', () => {
@@ -246,12 +312,55 @@ test('every figure renders to SVG with SI ticks, kinds in the legend and its sou
   assert.ok(ladderTexts.some((x) => x.startsWith('measured')));
 });
 
-test('PNG through resvg, with text (a font is installed)', async () => {
+/** RGBA pixels of an 8-bit RGBA, non-interlaced PNG (what resvg writes). */
+function decodePng(png: Uint8Array): { width: number; height: number; pixels: Uint8Array } {
+  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  assert.deepEqual([buf[24], buf[25], buf[28]], [8, 6, 0], '8-bit RGBA, not interlaced');
+  const idat: Buffer[] = [];
+  for (let at = 8; at < buf.length; ) {
+    const length = buf.readUInt32BE(at);
+    if (buf.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 4;
+  const pixels = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x]!;
+      const a = x >= 4 ? pixels[y * stride + x - 4]! : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
+      const c = x >= 4 && y > 0 ? pixels[(y - 1) * stride + x - 4]! : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter]!;
+      pixels[y * stride + x] = (v + predictor) & 0xff;
+    }
+  }
+  return { width, height, pixels };
+}
+
+test('PNG through resvg, with its text drawn (a font is installed)', async () => {
   assert.ok(systemFontsFound(), 'no system font: PNG text would be missing');
   const svg = await renderSvgNode(ladderSpec(ladderData(brain())));
   const png = svgToPng(svg, { scale: 2 });
   assert.deepEqual([...png.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const width = Buffer.from(png.buffer, png.byteOffset, png.byteLength).readUInt32BE(16);
+  const withText = decodePng(png);
   const svgWidth = Number(/width="(\d+)"/.exec(svg)![1]);
-  assert.equal(width, 2 * svgWidth);
+  assert.equal(withText.width, 2 * svgWidth);
+  // The same figure with every <text> removed: the glyphs are the difference, thousands of pixels of
+  // title, ticks, legend and note (none if resvg found no font and drew the text as nothing).
+  const textless = svg.replace(/<text\b[^>]*>[\s\S]*?<\/text>/g, '');
+  assert.doesNotMatch(textless, /<text/);
+  const bare = decodePng(svgToPng(textless, { scale: 2 }));
+  assert.equal(bare.width, withText.width);
+  let changed = 0;
+  for (let i = 0; i < withText.pixels.length; i += 4) {
+    const d = Math.abs(withText.pixels[i]! - bare.pixels[i]!) + Math.abs(withText.pixels[i + 1]! - bare.pixels[i + 1]!) + Math.abs(withText.pixels[i + 2]! - bare.pixels[i + 2]!);
+    if (d > 96) changed++;
+  }
+  assert.ok(changed > 20_000, `only ${changed} pixels changed by the text`);
 });

@@ -12,6 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { estimate } from '../../src/model/estimate.js';
+import { figureCitations } from '../../src/report/figures/data.js';
+import { summaryNotes } from '../../src/report/estimate-table.js';
 import type { EstimateInput } from '../../src/model/schema.js';
 import { buildPage, serveStatic, launch, chromiumAvailable, CHROMIUM, REPO, type BrowserSession } from './harness.js';
 import { cliTable } from './cli-table.js';
@@ -88,6 +90,8 @@ describe('web page in Chromium', { timeout: 120_000 }, () => {
     await assertMatchesCli(page, {}, []);
     // The brain-scale anchor (docs/model.md): LIM 165 MJ, 6.95 orders below the H100 row.
     assert.match(await page.textContent('#results-table tbody tr[data-row-id="lim"] td[data-col="energy"]') ?? '', /^165 MJ$/);
+    // The notes under the table are the CLI's and the report's.
+    assert.deepEqual(await page.$$eval('#notes li', (lis) => lis.map((li) => li.textContent)), summaryNotes(estimate({}, { tradeoff: true })));
   });
 
   it('runs the sweeps in a worker and draws all four figures', async () => {
@@ -191,7 +195,10 @@ describe('web page in Chromium', { timeout: 120_000 }, () => {
     await page.waitForFunction(`document.getElementById('copy-status').textContent !== ''`);
     const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
     assert.match(copied, /arXiv:2402\.14878/);
-    for (const c of expected.citations) assert.ok(copied.includes(`@misc{${c.id},`), c.id);
+    // Every source the page's figures cite (the brain's 20 W, the reported runs), as a report's references.bib.
+    const ids = figureCitations(expected);
+    for (const id of ['balasubramanian2021', 'patterson2021', 'luccioni2023']) assert.ok(ids.includes(id), id);
+    assert.deepEqual([...copied.matchAll(/^@misc\{([^,]+),/gm)].map((m) => m[1]), ids);
   });
 
   it('works opened straight from disk (file://), worker included', async () => {

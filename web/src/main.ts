@@ -13,10 +13,9 @@ import { ACCELERATORS } from '../../src/data/accelerators.js';
 import { DEVICES } from '../../src/data/devices.js';
 import { toBibtex } from '../../src/data/sources.js';
 import { compactNumber } from '../../src/util/errors.js';
-import { formatDuration, formatSI } from '../../src/report/format.js';
-import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues } from '../../src/report/estimate-table.js';
+import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../../src/report/estimate-table.js';
 import { toCsv } from '../../src/report/table.js';
-import { inputSummary, ladderData, ladderSpec, wallsData, wallsSpec, sizeSpec, tradeoffSpec, type VlSpec } from '../../src/report/figures/index.js';
+import { figureCitations, inputSummary, ladderData, ladderSpec, wallsData, wallsSpec, sizeSpec, tradeoffSpec, type VlSpec } from '../../src/report/figures/index.js';
 import { toVega } from '../../src/report/figures/render.js';
 import { checkValues, queryFromValues, valuesFromQuery, type FormValues } from './state.js';
 import { computeSweeps } from './sweeps.js';
@@ -164,15 +163,8 @@ function renderTable(r: EstimateResult): void {
   }
   table.append(body);
   $('summary').textContent = `${r.workload.name}: ${inputSummary(r)}`;
-  const lim = r.rows.find((x) => x.id === 'lim')!;
-  const acc = r.rows.find((x) => x.id === 'vn-accelerator')!;
-  const within = r.tradeoff?.lim_within_2x_time_s;
   $('notes').innerHTML = '';
-  for (const text of [
-    `LIM is ${formatSI(lim.energy_J, 'J')}, ${lim.orders_above_floor.toFixed(2)} orders above the Landauer floor and ${Math.log10(acc.energy_J / lim.energy_J).toFixed(2)} orders below ${acc.label}.`,
-    `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}.`,
-    ...(within !== undefined ? [`LIM stays within 2× of the floor for T_sol ≥ ${within === null ? 'never' : formatDuration(within)}.`] : []),
-  ]) {
+  for (const text of summaryNotes(r)) {
     const li = document.createElement('li');
     li.textContent = text;
     $('notes').append(li);
@@ -284,7 +276,8 @@ function citationText(r: EstimateResult): string {
     `Energy bounds computed with limbound ${r.tool.version} (${location.href}).`,
     'Cite the seed paper: Z. Chen, F. Ahsan, J. Leugering, G. Cauwenberghs, S. Chakrabartty, Energy-efficiency Limits on Training AI Systems using Learning-in-Memory, arXiv:2402.14878 (2024), and the sources of the numbers you quote:',
     '',
-    toBibtex(r.citations.map((c) => c.id)).trim(),
+    // Every source the page's figures draw on, as in a report's references.bib.
+    toBibtex(figureCitations(r)).trim(),
   ].join('\n');
 }
 

@@ -10,12 +10,13 @@ import { STRIDE } from '../../model/price.js';
 import { WORKLOADS } from '../../data/workloads.js';
 import { InputError } from '../../util/errors.js';
 import { formatCount, formatDuration, formatScientific } from '../format.js';
-import { BRAIN_POWER_CITATION } from './reference.js';
-import { sourceNote } from './reference.js';
+import { CITATIONS } from '../../data/sources.js';
+import { BRAIN_POWER_CITATION, sourceNote } from './reference.js';
 import type { LadderData } from './ladder.js';
 import type { MeasuredPoint, SizeData, SizePoint } from './size.js';
 import type { TradeoffData } from './tradeoff.js';
 import type { WallsData } from './walls.js';
+import type { Frame } from './theme.js';
 import type { SeriesMeta } from './types.js';
 
 const KIND_NOTE = 'bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.';
@@ -24,6 +25,26 @@ const KIND_NOTE = 'bound = physics lower bound; estimate = technology data × co
 export function inputSummary(r: EstimateResult): string {
   const c = r.counts;
   return `P = ${formatCount(c.params)} · F = ${formatScientific(c.flops)} FLOP · OPS = ${formatScientific(c.ops)} · N = ${c.precision_bits} bit · T = ${r.inputs.temperature_K} K · T_sol = ${formatDuration(c.time_s)}`;
+}
+
+/**
+ * Bibliography ids behind each design-point figure. The figures' frames cite these and
+ * figureCitations unions them, so a report or page cites exactly what its figures draw on.
+ */
+function designPointCitations(r: EstimateResult): Record<'ladder' | 'walls' | 'size' | 'tradeoff', string[]> {
+  const engine = r.citations.map((c) => c.id);
+  const reported = r.workload.kind === 'training' ? WORKLOADS.filter((w) => w.reported_energy).map((w) => w.reported_energy!.source.citation) : [];
+  return { ladder: [...engine, BRAIN_POWER_CITATION], walls: engine, size: [...engine, ...reported], tradeoff: [...engine, BRAIN_POWER_CITATION] };
+}
+
+/**
+ * Every source a result and the figures drawn from it cite (the four design-point figures, plus
+ * `extra` frames such as the simulator and solver figures): known bibliography ids, each once,
+ * without limbound's own stated assumptions. The report's references.bib and the page's citation.
+ */
+export function figureCitations(r: EstimateResult, extra: ReadonlyArray<Pick<Frame, 'citations'> | null | undefined> = []): string[] {
+  const ids = [...Object.values(designPointCitations(r)).flat(), ...extra.flatMap((f) => f?.citations ?? [])];
+  return [...new Set(ids)].filter((id) => CITATIONS[id] && id !== 'limbound');
 }
 
 /** The source note and the citation ids behind it. */
@@ -45,7 +66,7 @@ export function ladderData(r: EstimateResult): LadderData {
   return {
     title: `Energy ladder: ${r.workload.name}`,
     subtitle: [inputSummary(r), 'least energy to solution by paradigm; dashed line: the human brain at 20 W over the same time'],
-    ...noted([...r.citations.map((c) => c.id), BRAIN_POWER_CITATION], made(r)),
+    ...noted(designPointCitations(r).ladder, made(r)),
     rows: r.rows.map((row) => ({ id: row.id, label: row.label, kind: row.kind, energy_J: row.energy_J })),
     time_s: r.counts.time_s,
   };
@@ -58,7 +79,7 @@ export function wallsData(r: EstimateResult): WallsData {
   return {
     title: `Walls by paradigm: ${r.workload.name}`,
     subtitle: [inputSummary(r), 'memory = reading parameters; update = writing them; consolidation = keeping them; compute = arithmetic outside memory'],
-    ...noted(r.citations.map((c) => c.id), `${made(r)} Measured rows have no wall split and are not shown.`),
+    ...noted(designPointCitations(r).walls, `${made(r)} Measured rows have no wall split and are not shown.`),
     rows,
   };
 }
@@ -72,7 +93,7 @@ export function tradeoffData(r: EstimateResult): TradeoffData {
   return {
     title: `Energy against time to solution: ${r.workload.name}`,
     subtitle: [inputSummary(r).replace(/ · T_sol = .*$/, ''), 'operation counts held fixed; LIM falls as 1/T_sol towards the Landauer floor'],
-    ...noted([...r.citations.map((c) => c.id), BRAIN_POWER_CITATION], made(r)),
+    ...noted(designPointCitations(r).tradeoff, made(r)),
     series: seriesOf(r),
     points: t.points.map((p) => ({ time_s: p.time_s, energy_J: { ...p.energy_J } })),
     markers,
@@ -91,7 +112,12 @@ export function defaultSizeRange(params: number, kind: string): SizeRange {
   const hi = kind === 'optimizer' ? params * 1e3 : Math.max(1e15, params * 10);
   const from = 10 ** Math.floor(Math.log10(lo));
   const to = Math.min(1e30, 10 ** Math.ceil(Math.log10(hi)));
-  return { from, to, count: 2 * Math.round(Math.log10(to / from)) + 1 };
+  return { from, to, count: sizeCount(from, to) };
+}
+
+/** Model sizes from `from` to `to` at two points per decade, both ends included. */
+export function sizeCount(from: number, to: number): number {
+  return 2 * Math.round(Math.log10(to / from)) + 1;
 }
 
 export interface SizeSweep {
@@ -126,14 +152,13 @@ export function reportedRuns(): MeasuredPoint[] {
 export function sizeData(r: EstimateResult, sweep: SizeSweep): SizeData {
   const training = r.workload.kind === 'training';
   const measured = training ? reportedRuns() : [];
-  const reportedCitations = training ? WORKLOADS.filter((w) => w.reported_energy).map((w) => w.reported_energy!.source.citation) : [];
   const held = training
     ? `D = ${formatScientific(Number(r.inputs.tokens))} tokens held fixed, F = 6·P·D`
     : `K = ${formatCount(r.counts.iterations ?? r.counts.steps)} iterations per variable held fixed, OPS = P·K`;
   return {
     title: `Energy against model size: ${r.workload.name} settings`,
     subtitle: [`${held} · N = ${r.counts.precision_bits} bit · T = ${r.inputs.temperature_K} K · T_sol = ${formatDuration(r.counts.time_s)}`, ...(measured.length ? ['diamonds: reported training energies of real runs (each at its own D and hardware)'] : [])],
-    ...noted([...r.citations.map((c) => c.id), ...reportedCitations], `${made(r)}${sweep.skipped.length ? ` ${sweep.skipped.length} sizes refused by the engine are left out.` : ''}`),
+    ...noted(designPointCitations(r).size, `${made(r)}${sweep.skipped.length ? ` ${sweep.skipped.length} sizes refused by the engine are left out.` : ''}`),
     series: seriesOf(r),
     points: sweep.points,
     measured,

@@ -19,12 +19,10 @@ export interface LadderData extends Frame {
   rows: LadderRow[];
   /** Time to solution, s: the brain reference is BRAIN_POWER_W × time_s. */
   time_s: number;
-  brain_power_W?: number;
 }
 
 export function ladderSpec(data: LadderData): VlSpec {
-  const brainPower = data.brain_power_W ?? BRAIN_POWER_W;
-  const brain_J = brainPower * data.time_s;
+  const brain_J = BRAIN_POWER_W * data.time_s;
   // Lowest energy at the top: the ladder is climbed from the floor.
   const rows = data.rows
     .filter((r) => r.energy_J > 0 && Number.isFinite(r.energy_J))
@@ -45,7 +43,7 @@ export function ladderSpec(data: LadderData): VlSpec {
     { field: 'kind' },
     { field: 'energy_text', title: 'energy' },
   ];
-  const brain = [{ energy_J: brain_J, text: `human brain: ${formatSI(brainPower, 'W')} × ${formatDuration(data.time_s)} = ${formatSI(brain_J, 'J')}` }];
+  const brain = [{ energy_J: brain_J, text: `human brain: ${formatSI(BRAIN_POWER_W, 'W')} × ${formatDuration(data.time_s)} = ${formatSI(brain_J, 'J')}` }];
   const plot = {
     width: WIDTH,
     height: Math.max(120, 30 * rows.length),

@@ -1,11 +1,12 @@
 /**
  * Figure 5, the simulator: mean work of a protocol against its duration (points with ±1 standard
- * error, measured on simulated Langevin trajectories), the kT·ln2 line (Landauer's bound) and the
- * weighted fit a + b/τ (the finite-time Landauer form).
+ * error, measured on simulated Langevin trajectories), the protocol's slow-limit bound (kT·ln2,
+ * Landauer's, for erasure) and the fit a + b/τ (the finite-time Landauer form), weighted by 1/s.e.²
+ * when every point has a standard error.
  */
 import type { Kind } from '../../model/paradigms.js';
 import { fitInverseTime, type InverseTimeFit } from './fit.js';
-import { framed, logAxis, logDomain, countLabelExpr, siLabelExpr, KIND_COLORS, WIDTH, HEIGHT, type Frame } from './theme.js';
+import { extent, framed, logAxis, logDomain, lookupExpr, countLabelExpr, siLabelExpr, subtitleLines, KIND_COLORS, WIDTH, HEIGHT, type Frame } from './theme.js';
 import type { VlSpec } from './types.js';
 
 export interface SimPoint {
@@ -21,16 +22,41 @@ export interface SimData extends Frame {
   /** The slow-limit bound drawn as a line, kT (default ln 2). */
   reference_kT?: number;
   reference_label?: string;
-  /** The fit to draw; computed from the points when not given. */
-  fit?: InverseTimeFit;
 }
 
-export function simSpec(data: SimData): VlSpec {
+/** What the figure draws besides the points: the bound and the fit, computed once for the figure and the report's text. */
+export interface SimAnalysis {
+  /** The points drawn and fitted (positive duration, finite work and error). */
+  points: SimPoint[];
+  reference_kT: number;
+  reference_label: string;
+  fit: InverseTimeFit;
+  /** Whether the fit has finite coefficients (at least two distinct durations). */
+  has_fit: boolean;
+}
+
+export function analyseSim(data: SimData): SimAnalysis {
   const points = data.points.filter((p) => p.duration > 0 && Number.isFinite(p.mean_work_kT) && Number.isFinite(p.stderr_work_kT));
-  const reference = data.reference_kT ?? Math.LN2;
-  const referenceLabel = data.reference_label ?? `kT·ln2 = ${reference.toFixed(3)} kT`;
-  const fit = data.fit ?? fitInverseTime(points.map((p) => p.duration), points.map((p) => p.mean_work_kT), points.map((p) => p.stderr_work_kT));
-  const hasFit = Number.isFinite(fit.a) && Number.isFinite(fit.b);
+  const reference_kT = data.reference_kT ?? Math.LN2;
+  const reference_label = data.reference_label ?? `kT·ln2 = ${reference_kT.toFixed(3)} kT`;
+  const fit = fitInverseTime(points.map((p) => p.duration), points.map((p) => p.mean_work_kT), points.map((p) => p.stderr_work_kT));
+  return { points, reference_kT, reference_label, fit, has_fit: Number.isFinite(fit.a) && Number.isFinite(fit.b) };
+}
+
+/**
+ * The fit in one line, "weighted fit ⟨W⟩ = a + b/τ (5 points, weights 1/s.e.²): a = 0.7 ± 0.01 kT,
+ * b = 4 ± 0.1 kT·τ0": the figure's subtitle and the report's text.
+ */
+export function describeSimFit(a: SimAnalysis, durationUnit: string): string {
+  const f = a.fit;
+  if (!a.has_fit) return 'too few points for a fit';
+  return `${f.weighted ? 'weighted' : 'unweighted'} fit ⟨W⟩ = a + b/τ (${f.points} points${f.weighted ? ', weights 1/s.e.²' : ''}): a = ${fmt(f.a)} ± ${fmt(f.a_stderr)} kT, b = ${fmt(f.b)} ± ${fmt(f.b_stderr)} kT·${durationUnit}`;
+}
+
+export function simSpec(data: SimData, analysis: SimAnalysis = analyseSim(data)): VlSpec {
+  const { points, fit, has_fit: hasFit } = analysis;
+  const reference = analysis.reference_kT;
+  const referenceLabel = analysis.reference_label;
   const xDomain = logDomain(points.map((p) => p.duration));
   const seconds = data.duration_unit === 's';
 
@@ -43,8 +69,8 @@ export function simSpec(data: SimData): VlSpec {
     kind: 'measured',
   }));
   // The y range follows the data and the bound; the fitted curve is clipped rather than allowed to stretch it.
-  const yMin = Math.min(reference, ...measured.map((m) => m.low_kT));
-  const yMax = Math.max(reference, ...measured.map((m) => m.high_kT));
+  const [yMin] = extent([reference, ...measured.map((m) => m.low_kT)]);
+  const [, yMax] = extent([reference, ...measured.map((m) => m.high_kT)]);
   const pad = 0.08 * (yMax - yMin || 1);
 
   const kinds: Kind[] = hasFit ? ['bound', 'estimate', 'measured'] : ['bound', 'measured'];
@@ -58,7 +84,7 @@ export function simSpec(data: SimData): VlSpec {
     type: 'nominal',
     title: 'kind',
     scale: { domain: kinds, range: kinds.map((k) => KIND_COLORS[k]) },
-    legend: { labelExpr: kinds.reduceRight((rest, k) => `datum.label == '${k}' ? '${escape(legend[k])}' : (${rest})`, 'datum.label'), labelLimit: 320 },
+    legend: { labelExpr: lookupExpr('datum.label', Object.fromEntries(kinds.map((k) => [k, legend[k]])), 'datum.label'), labelLimit: 320 },
   };
   const x = {
     field: 'duration',
@@ -95,15 +121,8 @@ export function simSpec(data: SimData): VlSpec {
       },
     },
   );
-  const fitText = hasFit
-    ? `fit (${fit.weighted ? 'weighted by 1/s.e.²' : 'unweighted'}, ${fit.points} points): a = ${fmt(fit.a)} ± ${fmt(fit.a_stderr)} kT, b = ${fmt(fit.b)} ± ${fmt(fit.b_stderr)} kT·${data.duration_unit}`
-    : 'too few points for a fit';
-  const subtitle = [...(data.subtitle === undefined ? [] : Array.isArray(data.subtitle) ? data.subtitle : [data.subtitle]), fitText];
+  const subtitle = [...subtitleLines(data.subtitle), describeSimFit(analysis, data.duration_unit)];
   return { ...framed({ ...data, subtitle }, { width: WIDTH, height: HEIGHT, layer: layers }), usermeta: { figure: 'sim', fit } };
-}
-
-function escape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 }
 
 function fmt(v: number): string {

@@ -4,7 +4,7 @@
  */
 import { formatSI } from '../format.js';
 import { dashEncoding, seriesColor, seriesValues } from './series.js';
-import { countLabelExpr, framed, logAxis, logDomain, siLabelExpr, WIDTH, HEIGHT, type Frame } from './theme.js';
+import { countLabelExpr, extent, framed, logAxis, logDomain, siLabelExpr, WIDTH, HEIGHT, type Frame } from './theme.js';
 import type { SeriesMeta, VlSpec } from './types.js';
 
 export interface IterationPoint {
@@ -25,8 +25,7 @@ export function solverSpec(data: SolverData): VlSpec {
     energy_text: formatSI(v.energy_J, 'J'),
   }));
   const iterations = values.map((v) => v.iteration);
-  const lo = Math.min(...iterations);
-  const hi = Math.max(...iterations);
+  const [lo, hi] = extent(iterations);
   // Iterations on a log axis when they span more than two decades, else linear.
   const log = hi / lo > 100;
   const xDomain = logDomain(iterations);

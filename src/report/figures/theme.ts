@@ -4,6 +4,7 @@
  * in any Vega-Lite viewer, with no custom functions), duration ticks, and the title / source-note frame.
  */
 import type { Kind } from '../../model/paradigms.js';
+import { DURATION_UNITS, YEAR_S } from '../format.js';
 import type { VlSpec } from './types.js';
 
 export const KINDS: readonly Kind[] = ['bound', 'estimate', 'measured'];
@@ -48,35 +49,30 @@ export function countLabelExpr(): string {
   return `datum.value == 0 ? '0' : (abs(datum.value) >= 1e4 || abs(datum.value) < 1e-3) ? replace(format(datum.value, '.2~e'), 'e+', 'e') : format(datum.value, '~g')`;
 }
 
-const YEAR_S = 3.15576e7;
-const DAY_S = 86400;
-/** Human units for time ticks, longest first; below a minute the SI second with prefixes is used. */
-const DURATION_UNITS: ReadonlyArray<readonly [number, string]> = [
-  [YEAR_S, 'yr'],
-  [DAY_S, 'd'],
-  [3600, 'h'],
-  [60, 'min'],
-];
-
-/** Axis `labelExpr` for durations in seconds, like formatDuration: 3600 → "1 h", 1e-6 → "1 µs". */
+/**
+ * Axis `labelExpr` for durations in seconds, like formatDuration: 3600 → "1 h", 1e-6 → "1 µs",
+ * 3.15576e11 → "1e4 yr" (from 1000 years on, scientific years rather than a run of digits).
+ */
 export function durationLabelExpr(): string {
   let expr = siExpr('datum.value', 's');
   for (const [seconds, name] of [...DURATION_UNITS].reverse()) {
     expr = `abs(datum.value) >= ${seconds} ? format(datum.value / ${seconds}, '.3~r') + ' ${name}' : (${expr})`;
   }
-  return expr;
+  return `abs(datum.value) >= ${1000 * YEAR_S} ? replace(format(datum.value / ${YEAR_S}, '.3~e'), 'e+', 'e') + ' yr' : (${expr})`;
 }
 
 /**
  * Tick values for a log time axis from `lo` to `hi` seconds: decades below a minute, then 1 min, 1 h,
- * 1 d, 1 yr and decades of years, thinned to at most `max` ticks.
+ * 1 d, 1 yr and decades of years, thinned to at most `max` ticks. A range those miss (shorter than
+ * an attosecond, longer than 1e12 years, or inside one gap) gets plain decades.
  */
 export function durationTicks(lo: number, hi: number, max = 12): number[] {
   const candidates: number[] = [];
-  for (let e = -18; e <= 1; e++) candidates.push(10 ** e);
-  candidates.push(60, 3600, DAY_S);
+  for (let e = -18; e <= 1; e++) candidates.push(Number(`1e${e}`));
+  for (const [seconds] of DURATION_UNITS) if (seconds < YEAR_S) candidates.push(seconds);
   for (let e = 0; e <= 12; e++) candidates.push(YEAR_S * 10 ** e);
   const inside = candidates.filter((t) => t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9)).sort((a, b) => a - b);
+  if (inside.length < 2) return logTicks([lo, hi], max);
   if (inside.length <= max) return inside;
   const step = Math.ceil(inside.length / max);
   return inside.filter((_, i) => i % step === 0);
@@ -108,12 +104,26 @@ export function logAxis(domain: readonly [number, number], labelExpr: string, ma
 
 /** Decade-aligned log domain [10^⌊log10 lo⌋, 10^⌈log10 hi⌉] of positive values (one decade of margin when lo = hi). */
 export function logDomain(values: readonly number[]): [number, number] {
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  if (positive.length === 0) return [1, 10];
-  const lo = Math.floor(Math.log10(Math.min(...positive)) + 1e-9);
-  let hi = Math.ceil(Math.log10(Math.max(...positive)) - 1e-9);
+  const [min, max] = extent(values.filter((v) => v > 0 && Number.isFinite(v)));
+  if (min > max) return [1, 10];
+  const lo = Math.floor(Math.log10(min) + 1e-9);
+  let hi = Math.ceil(Math.log10(max) - 1e-9);
   if (hi <= lo) hi = lo + 1;
   return [10 ** lo, 10 ** hi];
+}
+
+/**
+ * [min, max] of `values` ([∞, −∞] when empty), by a loop: Math.min(...values) overflows the call
+ * stack on the long arrays a large sweep gives.
+ */
+export function extent(values: Iterable<number>): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
 }
 
 /** Colour encoding by kind, limited to the kinds present, with the kind's meaning in the legend. */
@@ -145,7 +155,7 @@ export function haloText(data: unknown, mark: Record<string, unknown>, encoding:
 }
 
 function kindLegendExpr(): string {
-  return KINDS.reduceRight((rest, k) => `datum.label == '${k}' ? '${k}: ${KIND_MEANING[k]}' : (${rest})`, 'datum.label');
+  return lookupExpr('datum.label', Object.fromEntries(KINDS.map((k) => [k, `${k}: ${KIND_MEANING[k]}`])), 'datum.label');
 }
 
 export interface Frame {
@@ -162,10 +172,10 @@ export interface Frame {
  * second, text-only panel so that it is laid out below the axes and legends whatever their size.
  */
 export function framed(frame: Frame, plot: Record<string, unknown>): VlSpec {
-  const subtitle = frame.subtitle === undefined ? undefined : Array.isArray(frame.subtitle) ? frame.subtitle : [frame.subtitle];
+  const subtitle = subtitleLines(frame.subtitle);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: frame.title, ...(subtitle ? { subtitle } : {}), anchor: 'start', fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444' },
+    title: { text: frame.title, ...(subtitle.length ? { subtitle } : {}), anchor: 'start', fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444' },
     vconcat: [plot, noteView(frame.note)],
     spacing: 6,
     padding: 10,
@@ -177,6 +187,11 @@ export function framed(frame: Frame, plot: Record<string, unknown>): VlSpec {
       legend: { labelFontSize: 11, titleFontSize: 12 },
     },
   };
+}
+
+/** A frame's subtitle as a list of lines (none when it has no subtitle). */
+export function subtitleLines(subtitle: Frame['subtitle']): string[] {
+  return subtitle === undefined ? [] : Array.isArray(subtitle) ? subtitle : [subtitle];
 }
 
 function noteView(note: string): Record<string, unknown> {
@@ -209,6 +224,7 @@ export function wrap(text: string, width: number): string[] {
   return lines.length ? lines : [''];
 }
 
+/** `text` as a single-quoted Vega expression string literal. */
 function quote(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }

@@ -6,7 +6,7 @@
 import { formatDuration, formatSI } from '../format.js';
 import { BRAIN_POWER_W } from './reference.js';
 import { dashEncoding, seriesColor, seriesValues } from './series.js';
-import { durationLabelExpr, durationTicks, framed, haloText, logAxis, logDomain, siLabelExpr, REFERENCE_COLOR, WIDTH, HEIGHT, type Frame } from './theme.js';
+import { durationLabelExpr, durationTicks, extent, framed, haloText, logAxis, logDomain, siLabelExpr, REFERENCE_COLOR, WIDTH, HEIGHT, type Frame } from './theme.js';
 import type { SeriesMeta, VlSpec } from './types.js';
 
 export interface TimePoint {
@@ -23,8 +23,6 @@ export interface TradeoffData extends Frame {
   series: SeriesMeta[];
   points: TimePoint[];
   markers: TimeMarker[];
-  /** Draw the brain's power × T_sol (W); null to leave it out. */
-  brain_power_W?: number | null;
 }
 
 export function tradeoffSpec(data: TradeoffData): VlSpec {
@@ -34,7 +32,7 @@ export function tradeoffSpec(data: TradeoffData): VlSpec {
     energy_text: formatSI(v.energy_J, 'J'),
     time_text: formatDuration(v.x),
   }));
-  const xDomain: [number, number] = [Math.min(...lines.map((v) => v.time_s)), Math.max(...lines.map((v) => v.time_s))];
+  const xDomain = extent(lines.map((v) => v.time_s));
   const yDomain = logDomain(lines.map((v) => v.energy_J));
   const x = {
     field: 'time_s',
@@ -58,27 +56,25 @@ export function tradeoffSpec(data: TradeoffData): VlSpec {
       },
     },
   ];
-  const brainPower = data.brain_power_W === undefined ? BRAIN_POWER_W : data.brain_power_W;
-  if (brainPower !== null) {
-    const brain = xDomain.map((t) => ({ time_s: t, energy_J: brainPower * t }));
-    layers.push({
-      data: { values: brain },
-      mark: { type: 'line', strokeDash: [2, 4], color: REFERENCE_COLOR, strokeWidth: 1.5, clip: true },
-      encoding: { x, y },
-    });
-    // Label the brain line where it is inside the plot: at the geometric middle of its visible stretch.
-    const lo = Math.max(xDomain[0], yDomain[0] / brainPower);
-    const hi = Math.min(xDomain[1], yDomain[1] / brainPower);
-    if (hi > lo) {
-      const t = Math.sqrt(lo * hi);
-      layers.push(
-        ...haloText(
-          { values: [{ time_s: t, energy_J: brainPower * t, text: `human brain, ${formatSI(brainPower, 'W')} × T_sol` }] },
-          { type: 'text', align: 'left', dx: 6, dy: 10, fontSize: 10, color: REFERENCE_COLOR },
-          { x, y, text: { field: 'text' } },
-        ),
-      );
-    }
+  // The brain's 20 W × T_sol, for orientation.
+  const brain = xDomain.map((t) => ({ time_s: t, energy_J: BRAIN_POWER_W * t }));
+  layers.push({
+    data: { values: brain },
+    mark: { type: 'line', strokeDash: [2, 4], color: REFERENCE_COLOR, strokeWidth: 1.5, clip: true },
+    encoding: { x, y },
+  });
+  // Label the brain line where it is inside the plot: at the geometric middle of its visible stretch.
+  const lo = Math.max(xDomain[0], yDomain[0] / BRAIN_POWER_W);
+  const hi = Math.min(xDomain[1], yDomain[1] / BRAIN_POWER_W);
+  if (hi > lo) {
+    const t = Math.sqrt(lo * hi);
+    layers.push(
+      ...haloText(
+        { values: [{ time_s: t, energy_J: BRAIN_POWER_W * t, text: `human brain, ${formatSI(BRAIN_POWER_W, 'W')} × T_sol` }] },
+        { type: 'text', align: 'left', dx: 6, dy: 10, fontSize: 10, color: REFERENCE_COLOR },
+        { x, y, text: { field: 'text' } },
+      ),
+    );
   }
   // Marker labels stacked down from the top of the plot, in data coordinates of the shared log y scale.
   const decades = Math.log10(yDomain[1] / yDomain[0]);
