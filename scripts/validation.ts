@@ -6,10 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { writeFileAtomic } from '../src/util/atomic.js';
-import { simulate, sweepDuration, WorkerPool, type ProtocolSpec, type SimulationResult } from '../src/sim/index.js';
-import { fitPowerLaw } from '../src/sim/observables.js';
+import { maxCurvatureOf, simulate, sweepDuration, WorkerPool, type ProtocolSpec, type SimulationResult } from '../src/sim/index.js';
 import {
-  generalizedLandauerBound,
   harmonicDeltaF,
   meanFirstPassageTime,
   quarticKramersRate,
@@ -117,6 +115,9 @@ process.stderr.write('Kramers\n');
     const [lo, hi] = d.rate_ci95_per_tau0 as number[];
     const kramers = quarticKramersRate(e);
     const exact = num(d, 'exact_rate_per_tau0');
+    // Kramers' formula is itself high by 4–8 % here, so also hold the rate to the exact one: 4 SE plus the
+    // Euler–Maruyama bias estimate 6·dt·E_b (as test/sim/kramers.test.ts does).
+    const allowed = 4 * num(d, 'rate_stderr_per_tau0') + Math.expm1(6 * dt * e) * exact;
     rows.push({
       check: `Kramers escape, E_b = ${e} kT in E_b(x² − 1)²: rate, 1/τ0`,
       reference: `${f(kramers)} (exact ${f(exact)})`,
@@ -125,8 +126,8 @@ process.stderr.write('Kramers\n');
       particles,
       steps: num(d, 'steps'),
       dt,
-      criterion: 'within 15 % of Kramers',
-      pass: Math.abs(rate / kramers - 1) < 0.15,
+      criterion: 'within 15 % of Kramers; within 4 SE + 6·dt·E_b of exact',
+      pass: Math.abs(rate / kramers - 1) < 0.15 && Math.abs(rate - exact) < allowed,
     });
     lines.push(`| ${e} | ${dt} | ${num(d, 'transitions_total')} | ${f(rate)} ± ${f(num(d, 'rate_stderr_per_tau0'), 2)} | ${f(kramers)} | ${f(exact)} | ${f(rate / kramers, 3)} | ${f(rate / exact, 3)} |`);
   }
@@ -198,15 +199,9 @@ process.stderr.write('erasure\n');
     const d = await run({ ...spec, duration_tau0: 20 }, 6000, 320 + i, dt);
     conv.push(`| ${dt} | ${f(num(d, 'mean_work_kT'))} ± ${f(num(d, 'stderr_work_kT'), 2)} | ${f(num(d, 'p_fail'), 3)} | ${f(num(d, 'excess_work_kT'))} ± ${f(num(d, 'excess_stderr_kT'), 2)} |`);
   }
-  const check = fitPowerLaw(
-    sweepRows.map((r) => r.duration_tau0),
-    sweepRows.map((r) => r.excess_work_kT),
-    sweepRows.map((r) => r.excess_stderr_kT),
-  );
   sections.push(
-    `### Landauer erasure\n\nQuartic well E_s(x² − s)² − f·x with E_s = 12 kT, f_max = 3 kT/a, four equal phases (lower s: 1 → 0, tilt f: 0 → −f_max, raise s: 0 → 1, untilt), starting from equilibrium over both wells; p_fail is the fraction ending in the right well. 4000 particles per duration, dt = 5·10⁻⁴ τ0 (|U''|max·dt = 0.048).\n\n${table.join('\n')}\n\nFit of the excess to A·t_f^α: α = ${f(check.exponent, 3)} ± ${f(check.exponentStderr, 2)}; with α fixed at −1, excess ≈ ${f(fit.inverse_prefactor_kT_tau0, 3)}/t_f kT (t_f in τ0). The bound falls slowly with t_f because p_fail does: the occupation freezes at a higher barrier when the raise is slower.\n\nTime-step convergence at t_f = 20 τ0:\n\n${conv.join('\n')}`,
+    `### Landauer erasure\n\nQuartic well E_s(x² − s)² − f·x with E_s = 12 kT, f_max = 3 kT/a, four equal phases (lower s: 1 → 0, tilt f: 0 → −f_max, raise s: 0 → 1, untilt), starting from equilibrium over both wells; p_fail is the fraction ending in the right well. 4000 particles per duration, dt = 5·10⁻⁴ τ0 (|U''|max·dt = ${f(maxCurvatureOf(spec) * 5e-4, 2)}, |U''|max at the tilted outer well bottom).\n\n${table.join('\n')}\n\nFit of the excess to A·t_f^α (on ${fit.points_used} of ${fit.points} durations): α = ${f(fit.exponent, 3)} ± ${f(fit.exponent_stderr, 2)}; with α fixed at −1, excess ≈ ${f(fit.inverse_prefactor_kT_tau0, 3)}/t_f kT (t_f in τ0). The bound falls slowly with t_f because p_fail does: the occupation freezes at a higher barrier when the raise is slower.\n\nTime-step convergence at t_f = 20 τ0:\n\n${conv.join('\n')}`,
   );
-  void generalizedLandauerBound;
 }
 
 // ---------- writes ----------

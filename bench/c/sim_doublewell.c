@@ -3,7 +3,9 @@
  * src/sim/engine.ts (polynomial potential, Sekimoto work accounting, core-to-core transition counting),
  * the same per-particle xoshiro128** streams seeded by the same hash, the same 256-layer ziggurat and the
  * same workload (Landauer erasure in E_s(x² − s)² − f·x: lower, tilt, raise, untilt), with controls
- * tabulated per chunk of 2048 steps. Single thread.
+ * tabulated per chunk of 2048 steps, and the same start: the rejection sampler of src/sim/protocols.ts
+ * (boltzmannSampler) on the support src/sim/potentials.ts computes (U − U_min < 45 kT). Single thread.
+ * With the same libm results for exp/log, mean_work_kT equals the JS run's for the same particles.
  *
  * Build: gcc -O2 -o sim_doublewell sim_doublewell.c -lm
  * Run:   ./sim_doublewell [particles] [duration] [dt] [seed] [barrier] [tilt]
@@ -98,6 +100,41 @@ static double normal_slow(uint32_t *s, int32_t r) {
   }
 }
 
+/* U of the polynomial family, evaluated in the same order as polynomialEnergy in src/sim/potentials.ts. */
+static double poly_energy(double x, const double *c) {
+  double x2 = x * x;
+  return c[0] * x2 * x2 + c[1] * x2 + c[2] * x + c[3];
+}
+
+/* minimumEnergy (src/sim/potentials.ts): grid of 4001 points on [lo, hi], then golden-section search. */
+static double minimum_energy(const double *c, double lo, double hi) {
+  const int points = 4001;
+  double h = (hi - lo) / (points - 1), best_u = INFINITY;
+  int best = 0;
+  for (int i = 0; i < points; i++) {
+    double v = poly_energy(lo + i * h, c);
+    if (v < best_u) { best_u = v; best = i; }
+  }
+  double a = fmax(lo, lo + (best - 1) * h), b = fmin(hi, lo + (best + 1) * h);
+  const double phi = (sqrt(5.0) - 1) / 2;
+  for (int iter = 0; iter < 80; iter++) {
+    double cc = b - phi * (b - a), d = a + phi * (b - a);
+    if (poly_energy(cc, c) < poly_energy(d, c)) b = d; else a = cc;
+  }
+  return fmin(best_u, poly_energy(0.5 * (a + b), c));
+}
+
+/* boltzmannSupport (src/sim/potentials.ts): [lo, hi] shrunk to where U − umin ≤ 45, plus one grid step. */
+static void boltzmann_support(const double *c, double lo, double hi, double umin, double *from, double *to) {
+  const int points = 4001;
+  double h = (hi - lo) / (points - 1);
+  int first = 0, last = points - 1;
+  while (first < points - 1 && poly_energy(lo + first * h, c) - umin > 45) first++;
+  while (last > 0 && poly_energy(lo + last * h, c) - umin > 45) last--;
+  *from = fmax(lo, lo + (first - 1) * h);
+  *to = fmin(hi, lo + (last + 1) * h);
+}
+
 /* Erasure controls at step k: four phases of q steps, quartic coefficients (a4, a2, a1, a0). */
 static void controls_at(long k, long q, double scale, double tilt, double *c) {
   long p = k <= q ? 0 : k <= 2 * q ? 1 : k <= 3 * q ? 2 : 3;
@@ -131,13 +168,17 @@ int main(int argc, char **argv) {
   double *tr = malloc(sizeof(double) * particles);
   uint32_t *rng = malloc(sizeof(uint32_t) * 4 * particles);
   double *tab = malloc(sizeof(double) * 4 * (CHUNK + 1));
+  /* Start: equilibrium of scale·(x² − 1)² over both wells, as boltzmannSampler(energy, −3, 3) draws it. */
+  double c0[4];
+  controls_at(0, q, scale, tilt, c0);
+  double umin = minimum_energy(c0, -3, 3) - 1e-9, lo, hi;
+  boltzmann_support(c0, -3, 3, umin, &lo, &hi);
   for (long p = 0; p < particles; p++) {
     uint32_t *s = rng + 4 * p;
     seed_particle(seed, (double)p, s);
-    for (;;) { /* equilibrium of scale·(x² − 1)² on [−3, 3] by rejection (minimum 0) */
-      double xx = -3 + 6 * unit53(s);
-      double u = scale * (xx * xx - 1) * (xx * xx - 1);
-      if (unit53(s) < exp(-u)) { x[p] = xx; break; }
+    for (;;) {
+      double xx = lo + (hi - lo) * unit53(s);
+      if (unit53(s) < exp(-(poly_energy(xx, c0) - umin))) { x[p] = xx; break; }
     }
     w[p] = 0;
     side[p] = x[p] < 0 ? -1 : 1;

@@ -237,11 +237,27 @@ async function runOne(name: string, opts: Options): Promise<void> {
   }
 }
 
+/**
+ * sweep-duration's --from/--to are durations, so a stiffness sweep takes its end stiffnesses from --k0/--k1:
+ * the spec fields `duration`, `from`, `to` come from the options named here.
+ */
+const SWEEP_OPTIONS: Readonly<Record<string, string>> = { duration: 'from', from: 'k0', to: 'k1' };
+
+/** An InputError about spec field f re-labelled with the option `names[f]` the user gave for it. */
+function relabel(err: unknown, names: Readonly<Record<string, string>>): unknown {
+  if (!(err instanceof InputError) || !Object.hasOwn(names, err.field)) return err;
+  return new InputError(names[err.field]!, err.message.slice(err.field.length + 2));
+}
+
 async function runSweep(name: string, opts: Options): Promise<void> {
   const protocolName = name === 'kramers' ? 'retention' : name;
   if (protocolName === 'retention') throw new InputError('protocol', 'kramers has no work to sweep (allowed: trap, stiffness, erase, write, consolidate)');
-  // --from/--to are durations here; a stiffness sweep takes its end stiffnesses from --k0/--k1.
-  const spec = specFrom(protocolName, { ...opts, duration: opts.from, from: opts.k0, to: opts.k1 });
+  let spec: ProtocolSpec;
+  try {
+    spec = specFrom(protocolName, { ...opts, duration: opts.from, from: opts.k0, to: opts.k1 });
+  } catch (err) {
+    throw relabel(err, SWEEP_OPTIONS);
+  }
   const durations = geometricDurations(num('from', opts.from), num('to', opts.to), num('count', opts.count));
   const settings = runSettings(opts);
   const { signal, dispose } = interruptSignal();
@@ -255,6 +271,9 @@ async function runSweep(name: string, opts: Options): Promise<void> {
     });
     progress.finish();
     output(opts, doc, () => renderSweep(doc));
+  } catch (err) {
+    // A duration rejected while running (e.g. shorter than a step) is one of the swept --from … --to.
+    throw relabel(err, SWEEP_OPTIONS);
   } finally {
     progress.finish();
     dispose();
@@ -347,8 +366,12 @@ export function registerBenchSim(bench: Command): void {
 function fmt(value: unknown): string {
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return formatCount(value);
+    // NaN: nothing to estimate from (no or one particle), shown as such rather than as a number.
+    if (Number.isNaN(value)) return 'n/a';
     return Number.isFinite(value) ? Number(value.toPrecision(4)).toString() : String(value);
   }
+  // JSON null (a NaN read back from a result file).
+  if (value === null) return 'n/a';
   if (Array.isArray(value)) return `[${value.map(fmt).join(', ')}]`;
   return String(value);
 }
@@ -368,6 +391,10 @@ export function renderResult(doc: SimulationResult): string {
   lines.push(
     `  ${fmt(doc.particles_completed)} particles × ${fmt(doc.steps)} steps, dt = ${fmt(doc.dt_tau0)} τ0 (${formatSI(Number(doc.dt_s), 's')}), seed ${fmt(doc.seed)}, T = ${fmt(doc.temperature_K)} K`,
   );
+  if (doc.particles_completed === 0) {
+    lines.push(`  no particle finished (interrupted before the first block): nothing was measured`);
+    return lines.join('\n');
+  }
   const kT = Number(doc.kT_J);
   lines.push(`  mean work       ${pm(doc, 'mean_work_kT', 'stderr_work_kT', 'kT')}  (${formatSI(Number(doc.mean_work_J), 'J')}; 95%: ${fmt(doc.ci95_work_kT)})`);
   lines.push(`  mean heat       ${pm(doc, 'mean_heat_kT', 'stderr_heat_kT', 'kT')}`);
@@ -400,7 +427,7 @@ export function renderResult(doc: SimulationResult): string {
   return lines.join('\n');
 }
 
-function renderSweep(doc: SimulationResult): string {
+export function renderSweep(doc: SimulationResult): string {
   const rows = doc.rows as Array<Record<string, number>>;
   const fit = doc.fit as Record<string, number>;
   const lines = [`sweep-duration ${String(doc.protocol)} (${rows.length} durations)`];
@@ -411,6 +438,12 @@ function renderSweep(doc: SimulationResult): string {
     );
   }
   lines.push(`  fit: excess ∝ t^${fmt(fit.exponent)} ± ${fmt(fit.exponent_stderr)}; excess ≈ ${fmt(fit.inverse_prefactor_kT_tau0)}/t kT (t in τ0)`);
+  const dropped: string[] = [];
+  if (fit.points_dropped_nonpositive_excess > 0) dropped.push(`${fit.points_dropped_nonpositive_excess} with excess ≤ 0 left out of the power law, which steepens its exponent`);
+  if (fit.points_dropped_no_stderr > 0) dropped.push(`${fit.points_dropped_no_stderr} without a standard error left out of both`);
+  lines.push(
+    `  fit points: power law ${fit.points_used} of ${fit.points}, B/t ${fit.inverse_points_used} of ${fit.points}${dropped.length ? ` (${dropped.join('; ')})` : ''}`,
+  );
   return lines.join('\n');
 }
 

@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireNumber } from '../util/errors.js';
 import { runEnsemble, WorkerPool, defaultThreads } from './parallel.js';
-import type { EraseSpec } from './protocols.js';
+import { buildProtocol, type EraseSpec } from './protocols.js';
 
 export const BENCH_SPEC: EraseSpec = { protocol: 'erase', barrier_kT: 12, tilt_kT_per_a: 3, duration_tau0: 10 };
 export const BENCH_DT = 2e-4;
-const BENCH_STEPS = Math.round(BENCH_SPEC.duration_tau0 / BENCH_DT);
 
 export interface SimBenchmark {
   kernel: string;
@@ -66,9 +65,9 @@ function hasGcc(): boolean {
 
 async function timeRun(particles: number, threads: number, pool?: WorkerPool): Promise<number> {
   const started = process.hrtime.bigint();
-  await runEnsemble({ spec: BENCH_SPEC, dt: BENCH_DT, particles, seed: 1 }, { threads, pool });
+  const ensemble = await runEnsemble({ spec: BENCH_SPEC, dt: BENCH_DT, particles, seed: 1 }, { threads, pool });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return (particles * BENCH_STEPS) / seconds;
+  return (particles * ensemble.protocol.steps) / seconds;
 }
 
 function runC(binary: string, particles: number): number {
@@ -118,7 +117,7 @@ export async function benchmarkSimulator(options: SimBenchmarkOptions = {}): Pro
     }
     const result: SimBenchmark = {
       kernel: 'quartic double well E_s(x² − s)² − f·x, Euler–Maruyama + Sekimoto work + transition counting (erase protocol)',
-      steps: BENCH_STEPS,
+      steps: buildProtocol(BENCH_SPEC, BENCH_DT).steps,
       dt_tau0: BENCH_DT,
       threads,
       particles_single_thread: particles,

@@ -10,12 +10,16 @@
  * controls of a chunk are tabulated once (small typed arrays that stay in cache), then each particle runs
  * the chunk with its state and its own random stream held in local variables. Nothing is allocated per step.
  */
+import { InputError } from '../util/errors.js';
 import { CONTROL_CHANNELS } from './potentials.js';
-import type { Protocol } from './protocols.js';
+import { defaultTimeStep, type Protocol } from './protocols.js';
 import { ZIG_W, ZIG_X, normalSlowPath, seedParticle } from './rng.js';
 
 /** Steps per control table (4 channels × 2049 doubles ≈ 64 kB). */
 export const CHUNK_STEPS = 2048;
+
+/** Double well: transitions are counted between the cores x ≤ −1 and x ≥ +1 (the well bottoms at s = 1). */
+export const DOUBLE_WELL_CORE = 1;
 
 /** Per-particle results of one block, in particle order. */
 export interface BlockResult {
@@ -26,8 +30,6 @@ export interface BlockResult {
   /** U(x_0, λ_0) and U(x_end, λ_end), kT. */
   initialEnergy: Float64Array;
   finalEnergy: Float64Array;
-  initialPosition: Float64Array;
-  finalPosition: Float64Array;
   /** Transitions between cores (double well) or level changes (landscape). */
   transitions: Float64Array;
   initialState: Int32Array;
@@ -93,8 +95,6 @@ export function runBlock(
     work: state.work,
     initialEnergy: new Float64Array(count),
     finalEnergy: new Float64Array(count),
-    initialPosition: new Float64Array(count),
-    finalPosition: state.x,
     transitions: state.transitions,
     initialState: new Int32Array(count),
     finalState: new Int32Array(count),
@@ -103,7 +103,6 @@ export function runBlock(
     seedParticle(seed, first + p, state.rng, 4 * p);
     const x0 = protocol.sampleInitial(state.rng, 4 * p);
     state.x[p] = x0;
-    result.initialPosition[p] = x0;
     result.initialEnergy[p] = protocol.energy(x0, initialControls, 0);
     const level = protocol.classify(x0);
     result.initialState[p] = level;
@@ -115,24 +114,44 @@ export function runBlock(
     const n = Math.min(CHUNK_STEPS, protocol.steps - done);
     tables.fill(protocol, done, n);
     if (protocol.kernel === 'polynomial') {
-      polynomialChunk(state, tables, n, protocol.dt, protocol.transitionThreshold);
+      polynomialChunk(state, tables, n, protocol.dt, DOUBLE_WELL_CORE);
     } else {
       const shape = protocol.shape!;
       landscapeChunk(state, tables, n, protocol.dt, shape.levels, shape.wall, shape.head === 'trap', shape.pushDirection);
     }
+    // Once a trajectory overflows it stays NaN, so one pass per chunk (not per step) catches it early.
+    const diverged = firstDiverged(state);
+    if (diverged >= 0) throw divergenceError(protocol, first + diverged, (done + n) * protocol.dt);
     onChunk?.(count * n);
   }
   const finalControls = new Float64Array(CONTROL_CHANNELS);
   protocol.controlsAt(protocol.steps, finalControls, 0);
   for (let p = 0; p < count; p++) {
     const x = state.x[p];
-    if (!Number.isFinite(x) || !Number.isFinite(state.work[p])) {
-      throw new Error(`the dynamics diverged (particle ${first + p}): reduce dt (now ${protocol.dt})`);
-    }
     result.finalEnergy[p] = protocol.energy(x, finalControls, 0);
     result.finalState[p] = protocol.classify(x);
   }
   return result;
+}
+
+/** Index of the first particle whose position or work is no longer finite, or −1. */
+export function firstDiverged(state: BlockState): number {
+  for (let p = 0; p < state.count; p++) {
+    if (!Number.isFinite(state.x[p]) || !Number.isFinite(state.work[p])) return p;
+  }
+  return -1;
+}
+
+/**
+ * The user's dt was too large for this protocol (the curvature bound behind the stability check was not
+ * enough): suggest the default step, or a tenth of this one if that is no smaller.
+ */
+function divergenceError(protocol: Protocol, particle: number, time: number): InputError {
+  const suggestion = Math.min(defaultTimeStep(protocol.spec), protocol.dt / 10);
+  return new InputError(
+    'dt',
+    `the dynamics diverged at dt = ${protocol.dt} τ0 (particle ${particle}, by t = ${Number(time.toPrecision(4))} τ0); use a smaller step, e.g. --dt ${Number(suggestion.toPrecision(2))}`,
+  );
 }
 
 /**

@@ -19,9 +19,13 @@ export interface MeanEstimate {
   ci95: [number, number];
 }
 
-/** Mean, standard deviation and standard error of `values` (Welford's one-pass update). */
+/**
+ * Mean, standard deviation and standard error of `values` (Welford's one-pass update). With no values the
+ * mean is NaN (JSON null), not 0: a run stopped before its first block measured nothing.
+ */
 export function meanEstimate(values: ArrayLike<number>): MeanEstimate {
   const n = values.length;
+  if (n === 0) return { n, mean: NaN, sd: NaN, stderr: NaN, ci95: [NaN, NaN] };
   let mean = 0;
   let m2 = 0;
   for (let i = 0; i < n; i++) {
@@ -138,44 +142,60 @@ export interface PowerLawFit {
   /** Best prefactor B with the exponent fixed at −1 (y ≈ B/x), weighted least squares on y. */
   inversePrefactor: number;
   inversePrefactorStderr: number;
+  /** Points in the log fit. */
   points: number;
+  /** Points in the B/x fit (every point with a standard error; y ≤ 0 is fine there). */
+  inversePoints: number;
+  /** Left out of the log fit because y ≤ 0: near the slow limit this biases the exponent (steeper). */
+  droppedNonPositive: number;
+  /** Left out of both fits because σ_y is 0 or unknown (or y is not a number): no weight can be given. */
+  droppedNoError: number;
 }
 
 /**
- * Fits y = A·x^α to points with y > 0 (points with y ≤ 0 cannot enter a log fit and are skipped; at least
- * two are needed). σ_y are the standard errors of y; on the log scale σ_ln y = σ_y / y.
+ * Fits y = A·x^α to points (x > 0) with standard errors σ_y; on the log scale σ_ln y = σ_y / y. Points
+ * without a positive, finite σ_y are dropped rather than given an invented weight; points with y ≤ 0
+ * cannot enter the log fit and are dropped from it (both counted in the result). At least two are needed.
  */
 export function fitPowerLaw(x: number[], y: number[], sigma: number[]): PowerLawFit {
   const lx: number[] = [];
   const ly: number[] = [];
   const weights: number[] = [];
+  let droppedNonPositive = 0;
+  let droppedNoError = 0;
+  // y ≈ B/x: minimise Σ (y − B/x)²/σ², B = Σ(y/(xσ²)) / Σ(1/(x²σ²)).
+  let num = 0;
+  let den = 0;
+  let inversePoints = 0;
   for (let i = 0; i < x.length; i++) {
-    if (!(y[i] > 0) || !(x[i] > 0)) continue;
-    const s = sigma[i] > 0 ? sigma[i] / y[i] : 1e-3;
+    if (!(x[i] > 0)) throw new RangeError(`fitPowerLaw: x must be > 0, got ${x[i]} at ${i}`);
+    if (!(sigma[i] > 0 && Number.isFinite(sigma[i]) && Number.isFinite(y[i]))) {
+      droppedNoError++;
+      continue;
+    }
+    const v = sigma[i] * sigma[i];
+    num += y[i] / (x[i] * v);
+    den += 1 / (x[i] * x[i] * v);
+    inversePoints++;
+    if (!(y[i] > 0)) {
+      droppedNonPositive++;
+      continue;
+    }
+    const s = sigma[i] / y[i];
     lx.push(Math.log(x[i]));
     ly.push(Math.log(y[i]));
     weights.push(1 / (s * s));
   }
   const line = fitWeightedLine(lx, ly, weights);
-  const points = line.points;
-  const exponent = line.slope;
-  const intercept = line.intercept;
-  const exponentStderr = Math.sqrt(line.slope_variance);
-  // y ≈ B/x: minimise Σ (y − B/x)²/σ², B = Σ(y/(xσ²)) / Σ(1/(x²σ²)).
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < x.length; i++) {
-    if (!(x[i] > 0) || !(sigma[i] > 0)) continue;
-    const v = sigma[i] * sigma[i];
-    num += y[i] / (x[i] * v);
-    den += 1 / (x[i] * x[i] * v);
-  }
   return {
-    exponent,
-    exponentStderr,
-    prefactor: Math.exp(intercept),
+    exponent: line.slope,
+    exponentStderr: Math.sqrt(line.slope_variance),
+    prefactor: Math.exp(line.intercept),
     inversePrefactor: den > 0 ? num / den : NaN,
     inversePrefactorStderr: den > 0 ? 1 / Math.sqrt(den) : NaN,
-    points,
+    points: line.points,
+    inversePoints,
+    droppedNonPositive,
+    droppedNoError,
   };
 }

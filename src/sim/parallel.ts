@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InputError, requireNumber } from '../util/errors.js';
+import { InputError, compactNumber, requireNumber } from '../util/errors.js';
 import { runBlock, type BlockResult } from './engine.js';
 import { buildProtocol, type Protocol, type ProtocolSpec } from './protocols.js';
 import { MAX_SEED } from './rng.js';
@@ -47,8 +47,6 @@ export interface Ensemble {
   work: Float64Array;
   initialEnergy: Float64Array;
   finalEnergy: Float64Array;
-  initialPosition: Float64Array;
-  finalPosition: Float64Array;
   transitions: Float64Array;
   initialState: Int32Array;
   finalState: Int32Array;
@@ -76,6 +74,21 @@ export function validateRequest(request: EnsembleRequest): void {
   requireNumber('seed', request.seed, { min: 0, max: MAX_SEED, integer: true });
 }
 
+/** Largest run accepted, in particle-steps: about four hours of one core at 75 M particle-steps/s. */
+export const MAX_PARTICLE_STEPS = 1e12;
+
+/** Refuses runs that would take effectively forever (e.g. a tiny --dt), naming what sets their size. */
+export function checkWorkload(particles: number, protocol: Protocol): void {
+  const total = particles * protocol.steps;
+  if (!(total <= MAX_PARTICLE_STEPS)) {
+    const e = (v: number) => compactNumber(Number(v.toPrecision(3)));
+    throw new InputError(
+      'particles',
+      `${particles} particles × ${e(protocol.steps)} steps (duration ${e(protocol.duration)} τ0 / dt ${protocol.dt} τ0) = ${e(total)} particle-steps exceeds the limit of ${e(MAX_PARTICLE_STEPS)}; lower --particles or the duration, or raise --dt`,
+    );
+  }
+}
+
 function checkThreads(threads: number): number {
   return requireNumber('threads', threads, { min: 1, max: 1024, integer: true });
 }
@@ -84,6 +97,7 @@ function checkThreads(threads: number): number {
 export async function runEnsemble(request: EnsembleRequest, hooks: EnsembleHooks = {}): Promise<Ensemble> {
   validateRequest(request);
   const protocol = buildProtocol(request.spec, request.dt);
+  checkWorkload(request.particles, protocol);
   const threads = checkThreads(hooks.threads ?? defaultThreads());
   const size = blockSize(protocol.steps, request.particles, threads, protocol.constantControls);
   const blockCount = Math.ceil(request.particles / size);
@@ -132,8 +146,6 @@ function assemble(protocol: Protocol, request: EnsembleRequest, blocks: Array<Bl
     work: new Float64Array(n),
     initialEnergy: new Float64Array(n),
     finalEnergy: new Float64Array(n),
-    initialPosition: new Float64Array(n),
-    finalPosition: new Float64Array(n),
     transitions: new Float64Array(n),
     initialState: new Int32Array(n),
     finalState: new Int32Array(n),
@@ -143,8 +155,6 @@ function assemble(protocol: Protocol, request: EnsembleRequest, blocks: Array<Bl
     out.work.set(b.work, at);
     out.initialEnergy.set(b.initialEnergy, at);
     out.finalEnergy.set(b.finalEnergy, at);
-    out.initialPosition.set(b.initialPosition, at);
-    out.finalPosition.set(b.finalPosition, at);
     out.transitions.set(b.transitions, at);
     out.initialState.set(b.initialState, at);
     out.finalState.set(b.finalState, at);

@@ -128,10 +128,6 @@ export interface Protocol {
   readonly duration: number;
   /** Number of states reported in the occupancy: 2 for the double well (x < 0, x ≥ 0), M for the landscape. */
   readonly levels: number;
-  /** Polynomial kernel: a transition is counted on reaching the other side's core, |x| ≥ this. */
-  readonly transitionThreshold: number;
-  /** Largest |U''| met (sets the stable step). */
-  readonly maxCurvature: number;
   /** The controls never change (free retention): one control table serves every chunk. */
   readonly constantControls: boolean;
   readonly warnings: string[];
@@ -157,6 +153,11 @@ export const WARN_STEP_CURVATURE = 0.1;
 
 /** Default capture-trap stiffness of the LIM write and the consolidation ramp, kT/a². */
 export const DEFAULT_CAPTURE_STIFFNESS = 16;
+/**
+ * Largest write-head stiffness, kT/a²: the head's thermal width is then 0.01 a, so a stiffer head changes
+ * nothing physical but forces dt below 0.02/k (10⁹ would need ~10¹¹ steps per τ0).
+ */
+export const MAX_HEAD_STIFFNESS = 1e4;
 /** Default piston stiffness per kT of barrier for the static write (penetration ≈ 3 % of a). */
 export const PISTON_STIFFNESS_PER_BARRIER = 50;
 /** How far past the last barrier top the piston pushes, in a. */
@@ -166,6 +167,7 @@ export const STATIC_WRITE_SETTLE_TAU0 = 1;
 
 export function validateSpec(spec: ProtocolSpec): void {
   const positive = { min: 0, minExclusive: true };
+  const headStiffness = { ...positive, max: MAX_HEAD_STIFFNESS };
   switch (spec.protocol) {
     case 'trap':
       if (!['linear', 'optimal', 'step'].includes(spec.schedule)) {
@@ -204,7 +206,7 @@ export function validateSpec(spec: ProtocolSpec): void {
       requireNumber('from-level', spec.from_level, { min: 0, max: top, integer: true });
       requireNumber('to-level', spec.to_level, { min: 0, max: top, integer: true });
       if (spec.from_level === spec.to_level) throw new InputError('to-level', `must differ from from-level (${spec.from_level})`);
-      if (spec.head_stiffness_kT_per_a2 !== undefined) requireNumber('head-stiffness', spec.head_stiffness_kT_per_a2, positive);
+      if (spec.head_stiffness_kT_per_a2 !== undefined) requireNumber('head-stiffness', spec.head_stiffness_kT_per_a2, headStiffness);
       if (spec.ramp_duration_tau0 !== undefined) requireNumber('ramp-duration', spec.ramp_duration_tau0, positive);
       return;
     }
@@ -214,7 +216,7 @@ export function validateSpec(spec: ProtocolSpec): void {
       requireNumber('duration', spec.duration_tau0, positive);
       requireNumber('bits', spec.bits, { min: 1, max: 8, integer: true });
       requireNumber('level', spec.level, { min: 0, max: 2 ** spec.bits - 1, integer: true });
-      if (spec.head_stiffness_kT_per_a2 !== undefined) requireNumber('head-stiffness', spec.head_stiffness_kT_per_a2, positive);
+      if (spec.head_stiffness_kT_per_a2 !== undefined) requireNumber('head-stiffness', spec.head_stiffness_kT_per_a2, headStiffness);
       if (spec.release_duration_tau0 !== undefined) requireNumber('release-duration', spec.release_duration_tau0, positive);
       return;
     }
@@ -233,12 +235,30 @@ export function maxCurvatureOf(spec: ProtocolSpec): number {
     case 'retention':
       return spec.bits === 1 ? 8 * spec.barrier_kT : 8 * spec.barrier_kT + 2 * DEFAULT_WALL_STIFFNESS;
     case 'erase':
-      return 8 * spec.barrier_kT;
+      return tiltedQuarticMaxCurvature(spec.barrier_kT, spec.tilt_kT_per_a);
     case 'write':
       return 8 * spec.barrier_kT + 2 * DEFAULT_WALL_STIFFNESS + writeHeadStiffness(spec);
     case 'consolidate':
       return 8 * spec.barrier_kT + 2 * DEFAULT_WALL_STIFFNESS + (spec.head_stiffness_kT_per_a2 ?? DEFAULT_CAPTURE_STIFFNESS);
   }
+}
+
+/**
+ * Largest |U''| of the erasure potential E·(x² − s)² ± f·x over s ∈ [0, 1], |f| ≤ f_max: the barrier top
+ * (≤ 4E), the untilted wells (8E·s) and the outer well bottom x* of the tilted well, 4E(x*³ − s·x*) = f,
+ * where U'' = 12E·x*² − 4E·s. Along that branch U'' grows with f (x* grows) and with s
+ * (dU''/ds = 4E(3x*² + s)/(3x*² − s) > 0), so the worst point is s = 1, f = f_max.
+ */
+export function tiltedQuarticMaxCurvature(scale: number, tilt: number): number {
+  const c = Math.abs(tilt) / (4 * scale);
+  // Newton on x³ − x − c from cbrt(c) + 1 (above the root; the cubic is convex there): monotone convergence.
+  let x = Math.cbrt(c) + 1;
+  for (let i = 0; i < 100; i++) {
+    const step = (x * x * x - x - c) / (3 * x * x - 1);
+    x -= step;
+    if (!(Math.abs(step) > 1e-15 * x)) break;
+  }
+  return Math.max(8 * scale, 12 * scale * x * x - 4 * scale);
 }
 
 export function writeHeadStiffness(spec: WriteSpec): number {
@@ -254,10 +274,16 @@ export function writeRampDuration(spec: WriteSpec): number {
 /** Above this many steps (minutes per 1000 particles) the default LIM ramp asks for an explicit --ramp-duration. */
 const MAX_DEFAULT_RAMP_STEPS = 1e7;
 
-function phaseSteps(field: string, duration: number, dt: number): number {
-  const steps = Math.round(duration / dt);
-  if (steps < 1) throw new InputError(field, `is shorter than one time step (${duration} < dt = ${dt}); use a smaller --dt or a longer duration`);
-  if (steps > 2 ** 40) throw new InputError(field, `needs ${steps.toExponential(2)} steps at dt = ${dt}; that is too many (≤ 2^40)`);
+/**
+ * Steps of each of `phases` equal phases sharing `duration` (the user's value, reported as given). The run
+ * length is bounded once, in particle-steps, by runEnsemble.
+ */
+function phaseSteps(field: string, duration: number, dt: number, phases = 1): number {
+  const steps = Math.round(duration / phases / dt);
+  if (steps < 1) {
+    const per = phases === 1 ? 'one time step' : `one time step per phase (${phases} phases)`;
+    throw new InputError(field, `is shorter than ${per} at dt = ${Number(dt.toPrecision(4))} τ0: got ${duration} τ0, needs ≥ ${formatLimit(phases * dt)} τ0 (or a smaller --dt)`);
+  }
   return steps;
 }
 
@@ -268,7 +294,7 @@ export function buildProtocol(spec: ProtocolSpec, dt: number): Protocol {
   const curvature = maxCurvatureOf(spec);
   const stepCurvature = curvature * dt;
   if (stepCurvature >= MAX_STEP_CURVATURE) {
-    throw new InputError('dt', `must be < ${formatLimit(MAX_STEP_CURVATURE / curvature)} for a stable Euler–Maruyama step (|U''|max = ${curvature} kT/a²), got ${dt}`);
+    throw new InputError('dt', `must be < ${formatLimit(MAX_STEP_CURVATURE / curvature)} for a stable Euler–Maruyama step (|U''|max = ${Number(curvature.toPrecision(4))} kT/a²), got ${dt}`);
   }
   const warnings: string[] = [];
   if (stepCurvature > WARN_STEP_CURVATURE) {
@@ -276,17 +302,17 @@ export function buildProtocol(spec: ProtocolSpec, dt: number): Protocol {
   }
   switch (spec.protocol) {
     case 'trap':
-      return polynomialProtocol(spec, dt, curvature, warnings, trapPhases(spec, dt), harmonicSampler(0, spec.stiffness_kT_per_a2), 1);
+      return polynomialProtocol(spec, dt, warnings, trapPhases(spec, dt), harmonicSampler(0, spec.stiffness_kT_per_a2));
     case 'stiffness':
-      return polynomialProtocol(spec, dt, curvature, warnings, stiffnessPhases(spec, dt), harmonicSampler(0, spec.from_kT_per_a2), 1);
+      return polynomialProtocol(spec, dt, warnings, stiffnessPhases(spec, dt), harmonicSampler(0, spec.from_kT_per_a2));
     case 'retention':
-      return spec.bits === 1 ? retentionQuartic(spec, dt, curvature, warnings) : retentionLandscape(spec, dt, curvature, warnings);
+      return spec.bits === 1 ? retentionQuartic(spec, dt, warnings) : retentionLandscape(spec, dt, warnings);
     case 'erase':
-      return eraseProtocol(spec, dt, curvature, warnings);
+      return eraseProtocol(spec, dt, warnings);
     case 'write':
-      return spec.memory === 'static' ? staticWrite(spec, dt, curvature, warnings) : limWrite(spec, dt, curvature, warnings);
+      return spec.memory === 'static' ? staticWrite(spec, dt, warnings) : limWrite(spec, dt, warnings);
     case 'consolidate':
-      return consolidation(spec, dt, curvature, warnings);
+      return consolidation(spec, dt, warnings);
   }
 }
 
@@ -363,15 +389,7 @@ export function boltzmannSampler(energy: (x: number) => number, lo: number, hi: 
   };
 }
 
-function polynomialProtocol(
-  spec: ProtocolSpec,
-  dt: number,
-  curvature: number,
-  warnings: string[],
-  phases: Phase[],
-  sampler: Sampler,
-  threshold: number,
-): Protocol {
+function polynomialProtocol(spec: ProtocolSpec, dt: number, warnings: string[], phases: Phase[], sampler: Sampler): Protocol {
   const { steps, controlsAt, fillControls } = makeControls(phases);
   return {
     spec,
@@ -382,8 +400,6 @@ function polynomialProtocol(
     steps,
     duration: steps * dt,
     levels: 2,
-    transitionThreshold: threshold,
-    maxCurvature: curvature,
     warnings,
     controlsAt,
     fillControls,
@@ -393,15 +409,7 @@ function polynomialProtocol(
   };
 }
 
-function landscapeProtocol(
-  spec: ProtocolSpec,
-  dt: number,
-  curvature: number,
-  warnings: string[],
-  shape: LandscapeShape,
-  phases: Phase[],
-  sampler: Sampler,
-): Protocol {
+function landscapeProtocol(spec: ProtocolSpec, dt: number, warnings: string[], shape: LandscapeShape, phases: Phase[], sampler: Sampler): Protocol {
   const { steps, controlsAt, fillControls } = makeControls(phases);
   return {
     spec,
@@ -412,8 +420,6 @@ function landscapeProtocol(
     steps,
     duration: steps * dt,
     levels: shape.levels,
-    transitionThreshold: 2,
-    maxCurvature: curvature,
     warnings,
     controlsAt,
     fillControls,
@@ -460,25 +466,27 @@ function stiffnessPhases(spec: StiffnessSpec, dt: number): Phase[] {
 
 // ---------- double-well protocols ----------
 
-function retentionQuartic(spec: RetentionSpec, dt: number, curvature: number, warnings: string[]): Protocol {
+/** Equilibrium over both wells of E_b·(x² − 1)² (retention counts from the stationary state; erasure starts from one bit). */
+function quarticEquilibriumSampler(barrier: number): Sampler {
+  const c = new Float64Array(CONTROL_CHANNELS);
+  quarticCoefficients(barrier, 1, 0, c);
+  return boltzmannSampler((x) => polynomialEnergy(x, c), -3, 3);
+}
+
+function retentionQuartic(spec: RetentionSpec, dt: number, warnings: string[]): Protocol {
   const barrier = spec.barrier_kT;
   const steps = phaseSteps('duration', spec.duration_tau0, dt);
   const phases: Phase[] = [{ steps, constant: true, controls: (_tau, out, offset) => quarticCoefficients(barrier, 1, 0, out, offset) }];
-  const c = new Float64Array(CONTROL_CHANNELS);
-  quarticCoefficients(barrier, 1, 0, c);
-  // Equilibrium over both wells: counting starts in the stationary state.
-  const sampler = boltzmannSampler((x) => polynomialEnergy(x, c), -3, 3);
-  // Transitions between the cores x ≤ −1 and x ≥ +1 (the well bottoms).
-  return polynomialProtocol(spec, dt, curvature, warnings, phases, sampler, 1);
+  return polynomialProtocol(spec, dt, warnings, phases, quarticEquilibriumSampler(barrier));
 }
 
-function retentionLandscape(spec: RetentionSpec, dt: number, curvature: number, warnings: string[]): Protocol {
+function retentionLandscape(spec: RetentionSpec, dt: number, warnings: string[]): Protocol {
   const shape: LandscapeShape = { levels: 2 ** spec.bits, wall: DEFAULT_WALL_STIFFNESS, head: 'trap', pushDirection: 1 };
   const steps = phaseSteps('duration', spec.duration_tau0, dt);
   const phases: Phase[] = [{ steps, constant: true, controls: (_tau, out, offset) => landscapeControls(spec.barrier_kT, 0, 0, out, offset) }];
   const energy = landscapeAt(shape, spec.barrier_kT, 0, 0);
   const sampler = boltzmannSampler(energy, -shape.levels - 3, shape.levels + 3);
-  return landscapeProtocol(spec, dt, curvature, warnings, shape, phases, sampler);
+  return landscapeProtocol(spec, dt, warnings, shape, phases, sampler);
 }
 
 /**
@@ -486,20 +494,17 @@ function retentionLandscape(spec: RetentionSpec, dt: number, curvature: number, 
  * raise (s: 0 → 1), untilt (f → 0), each a quarter of the duration, linear in s and f. Starts in
  * equilibrium over both wells (one bit of information).
  */
-function eraseProtocol(spec: EraseSpec, dt: number, curvature: number, warnings: string[]): Protocol {
+function eraseProtocol(spec: EraseSpec, dt: number, warnings: string[]): Protocol {
   const scale = spec.barrier_kT;
   const tilt = spec.tilt_kT_per_a;
-  const quarter = phaseSteps('duration', spec.duration_tau0 / 4, dt);
+  const quarter = phaseSteps('duration', spec.duration_tau0, dt, 4);
   const phases: Phase[] = [
     { steps: quarter, controls: (tau, out, o) => quarticCoefficients(scale, 1 - tau, 0, out, o) },
     { steps: quarter, controls: (tau, out, o) => quarticCoefficients(scale, 0, -tilt * tau, out, o) },
     { steps: quarter, controls: (tau, out, o) => quarticCoefficients(scale, tau, -tilt, out, o) },
     { steps: quarter, controls: (tau, out, o) => quarticCoefficients(scale, 1, -tilt * (1 - tau), out, o) },
   ];
-  const c = new Float64Array(CONTROL_CHANNELS);
-  quarticCoefficients(scale, 1, 0, c);
-  const sampler = boltzmannSampler((x) => polynomialEnergy(x, c), -3, 3);
-  return polynomialProtocol(spec, dt, curvature, warnings, phases, sampler, 1);
+  return polynomialProtocol(spec, dt, warnings, phases, quarticEquilibriumSampler(scale));
 }
 
 /** Restricted equilibrium in one cell of the landscape (a stored value at barrier E_b). */
@@ -515,7 +520,7 @@ function cellSampler(shape: LandscapeShape, barrier: number, level: number): Sam
  * target well, then is switched off; the state settles for STATIC_WRITE_SETTLE_TAU0. The piston can push
  * but not pull: the energy spent lifting the state to each barrier top is released as heat on the far side.
  */
-function staticWrite(spec: WriteSpec, dt: number, curvature: number, warnings: string[]): Protocol {
+function staticWrite(spec: WriteSpec, dt: number, warnings: string[]): Protocol {
   const levels = 2 ** spec.bits;
   const direction: 1 | -1 = spec.to_level > spec.from_level ? 1 : -1;
   const shape: LandscapeShape = { levels, wall: DEFAULT_WALL_STIFFNESS, head: 'push', pushDirection: direction };
@@ -529,7 +534,16 @@ function staticWrite(spec: WriteSpec, dt: number, curvature: number, warnings: s
     { steps: push, controls: (tau, out, o) => landscapeControls(barrier, stiffness, start + (end - start) * tau, out, o) },
     { steps: settle, constant: true, controls: (_tau, out, o) => landscapeControls(barrier, 0, end, out, o) },
   ];
-  return landscapeProtocol(spec, dt, curvature, warnings, shape, phases, cellSampler(shape, barrier, spec.from_level));
+  return landscapeProtocol(spec, dt, warnings, shape, phases, cellSampler(shape, barrier, spec.from_level));
+}
+
+/**
+ * Matched barrier schedule E(τ) = ln(e^{e0} + τ·(e^{e1} − e^{e0})) in kT, τ ∈ [0, 1]: e^{E(t)} grows linearly
+ * in time, so E_b(t) = kT·ln(e^{e0} + t/τ_m), the ramp that keeps pace with thermal relaxation. Written as
+ * e0 + ln1p(τ·expm1(e1 − e0)) for accuracy near τ = 0; ends exactly at e1.
+ */
+export function matchedBarrier(e0: number, e1: number, tau: number): number {
+  return tau >= 1 ? e1 : e0 + Math.log1p(tau * Math.expm1(e1 - e0));
 }
 
 /**
@@ -538,13 +552,13 @@ function staticWrite(spec: WriteSpec, dt: number, curvature: number, warnings: s
  * ends at E_b; τ_m = τ0 by default), release the trap (K → 0). Lower, capture and release take a third of
  * `duration` each; the ramp lasts `ramp_duration`.
  */
-function limWrite(spec: WriteSpec, dt: number, curvature: number, warnings: string[]): Protocol {
+function limWrite(spec: WriteSpec, dt: number, warnings: string[]): Protocol {
   const levels = 2 ** spec.bits;
   const shape: LandscapeShape = { levels, wall: DEFAULT_WALL_STIFFNESS, head: 'trap', pushDirection: 1 };
   const barrier = spec.barrier_kT;
   const stiffness = writeHeadStiffness(spec);
   const target = wellCentre(spec.to_level, levels);
-  const third = phaseSteps('duration', spec.duration_tau0 / 3, dt);
+  const third = phaseSteps('duration', spec.duration_tau0, dt, 3);
   if (spec.ramp_duration_tau0 === undefined && writeRampDuration(spec) / dt > MAX_DEFAULT_RAMP_STEPS) {
     // The matched ramp with τ_m = τ0 grows as e^{E_b}: past ~14 kT it is not simulable; say what to do.
     throw new InputError(
@@ -553,40 +567,28 @@ function limWrite(spec: WriteSpec, dt: number, curvature: number, warnings: stri
     );
   }
   const rampSteps = phaseSteps('ramp-duration', writeRampDuration(spec), dt);
-  const rampTime = rampSteps * dt;
-  const matchTime = rampTime / Math.expm1(barrier);
   const phases: Phase[] = [
     { steps: third, controls: (tau, out, o) => landscapeControls(barrier * (1 - tau), 0, target, out, o) },
     { steps: third, controls: (tau, out, o) => landscapeControls(0, stiffness * tau, target, out, o) },
-    {
-      steps: rampSteps,
-      controls: (tau, out, o) => landscapeControls(tau >= 1 ? barrier : Math.log1p((tau * rampTime) / matchTime), stiffness, target, out, o),
-    },
+    { steps: rampSteps, controls: (tau, out, o) => landscapeControls(matchedBarrier(0, barrier, tau), stiffness, target, out, o) },
     { steps: third, controls: (tau, out, o) => landscapeControls(barrier, stiffness * (1 - tau), target, out, o) },
   ];
-  return landscapeProtocol(spec, dt, curvature, warnings, shape, phases, cellSampler(shape, barrier, spec.from_level));
+  return landscapeProtocol(spec, dt, warnings, shape, phases, cellSampler(shape, barrier, spec.from_level));
 }
 
 /** Consolidation ramp (see ConsolidateSpec); starts in full equilibrium with the trap on at E_start. */
-function consolidation(spec: ConsolidateSpec, dt: number, curvature: number, warnings: string[]): Protocol {
+function consolidation(spec: ConsolidateSpec, dt: number, warnings: string[]): Protocol {
   const levels = 2 ** spec.bits;
   const shape: LandscapeShape = { levels, wall: DEFAULT_WALL_STIFFNESS, head: 'trap', pushDirection: 1 };
   const stiffness = spec.head_stiffness_kT_per_a2 ?? DEFAULT_CAPTURE_STIFFNESS;
   const centre = wellCentre(spec.level, levels);
   const rampSteps = phaseSteps('duration', spec.duration_tau0, dt);
   const releaseSteps = phaseSteps('release-duration', spec.release_duration_tau0 ?? 1, dt);
-  const rampTime = rampSteps * dt;
-  const e0 = Math.exp(spec.start_barrier_kT);
-  const matchTime = rampTime / (Math.exp(spec.barrier_kT) - e0);
   const phases: Phase[] = [
-    {
-      steps: rampSteps,
-      controls: (tau, out, o) =>
-        landscapeControls(tau >= 1 ? spec.barrier_kT : Math.log(e0 + (tau * rampTime) / matchTime), stiffness, centre, out, o),
-    },
+    { steps: rampSteps, controls: (tau, out, o) => landscapeControls(matchedBarrier(spec.start_barrier_kT, spec.barrier_kT, tau), stiffness, centre, out, o) },
     { steps: releaseSteps, controls: (tau, out, o) => landscapeControls(spec.barrier_kT, stiffness * (1 - tau), centre, out, o) },
   ];
   const energy = landscapeAt(shape, spec.start_barrier_kT, stiffness, centre);
   const sampler = boltzmannSampler(energy, -levels - 3, levels + 3);
-  return landscapeProtocol(spec, dt, curvature, warnings, shape, phases, sampler);
+  return landscapeProtocol(spec, dt, warnings, shape, phases, sampler);
 }

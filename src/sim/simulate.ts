@@ -26,7 +26,9 @@ import {
   meanEstimate,
   proportionEstimate,
   rateEstimate,
+  type MeanEstimate,
   type PowerLawFit,
+  type RateEstimate,
 } from './observables.js';
 import { runEnsemble, WorkerPool, defaultThreads, type Ensemble } from './parallel.js';
 import { CONTROL_CHANNELS, freeEnergy, wellCentre } from './potentials.js';
@@ -123,7 +125,7 @@ export function describeEnsemble(ensemble: Ensemble, units: Units): SimulationRe
     transition_rate_ci95_per_tau0: transitionRate.ci95,
     work_histogram: { bin_edges_kT: hist.edges, counts: hist.counts },
   };
-  Object.assign(doc, protocolFindings(ensemble, kT, units.tau0));
+  Object.assign(doc, protocolFindings(ensemble, { kT, tau0: units.tau0, work, transitionRate }));
   doc.warnings = protocol.warnings;
   return doc;
 }
@@ -143,11 +145,48 @@ function failures(ensemble: Ensemble, target?: number): number {
   return count;
 }
 
-function protocolFindings(ensemble: Ensemble, kT: number, tau0: number): SimulationResult {
+/** What describeEnsemble has already measured, shared with the protocol-specific findings. */
+interface Measured {
+  kT: number;
+  tau0: number;
+  work: MeanEstimate;
+  transitionRate: RateEstimate;
+}
+
+/**
+ * Free-energy change between the equilibrium at the start controls on `startRegion` and at the end
+ * controls on `endRegion` ([lo, hi] or [lo, hi, quadrature intervals]), by quadrature of the partition functions.
+ */
+function deltaFreeEnergy(ensemble: Ensemble, startRegion: number[], endRegion: number[]): number {
+  const { protocol } = ensemble;
+  const start = new Float64Array(CONTROL_CHANNELS);
+  const end = new Float64Array(CONTROL_CHANNELS);
+  protocol.controlsAt(0, start, 0);
+  protocol.controlsAt(protocol.steps, end, 0);
+  const [endLo, endHi, endIntervals] = endRegion;
+  const [startLo, startHi, startIntervals] = startRegion;
+  return freeEnergy((x) => protocol.energy(x, end, 0), endLo, endHi, endIntervals) - freeEnergy((x) => protocol.energy(x, start, 0), startLo, startHi, startIntervals);
+}
+
+/** Dissipated work W − ΔF and the failure rate of a protocol that should leave the state at `target`. */
+function dissipationFields(ensemble: Ensemble, measured: Measured, deltaF: number, target: number): SimulationResult {
+  const { work, kT } = measured;
+  const p = proportionEstimate(failures(ensemble, target), ensemble.particlesCompleted);
+  return {
+    delta_F_kT: deltaF,
+    dissipated_work_kT: work.mean - deltaF,
+    dissipated_stderr_kT: work.stderr,
+    dissipated_work_J: (work.mean - deltaF) * kT,
+    p_fail: p.p,
+    p_fail_ci95: p.ci95,
+  };
+}
+
+function protocolFindings(ensemble: Ensemble, measured: Measured): SimulationResult {
   const { protocol, request } = ensemble;
+  const { kT, tau0, work } = measured;
   const spec = request.spec;
   const n = ensemble.particlesCompleted;
-  const work = meanEstimate(ensemble.work);
   switch (spec.protocol) {
     case 'trap': {
       const duration = protocol.duration;
@@ -177,10 +216,8 @@ function protocolFindings(ensemble: Ensemble, kT: number, tau0: number): Simulat
       };
     }
     case 'retention': {
-      let events = 0;
-      for (let i = 0; i < n; i++) events += ensemble.transitions[i];
-      const rate = rateEstimate(events, n * protocol.duration);
       // The measured escape rate is the transition rate of the common fields, repeated under its own name.
+      const rate = measured.transitionRate;
       const levels = protocol.levels;
       const escape = spec.bits === 1 ? quarticKramersRate(spec.barrier_kT) : multiwellKramersRate(spec.barrier_kT);
       const kramers = spec.bits === 1 ? escape : multiwellTransitionRate(spec.barrier_kT, levels);
@@ -228,34 +265,20 @@ function protocolFindings(ensemble: Ensemble, kT: number, tau0: number): Simulat
     }
     case 'write': {
       const levels = protocol.levels;
-      const shape = protocol.shape!;
-      const start = new Float64Array(CONTROL_CHANNELS);
-      const end = new Float64Array(CONTROL_CHANNELS);
-      protocol.controlsAt(0, start, 0);
-      protocol.controlsAt(protocol.steps, end, 0);
       const from = wellCentre(spec.from_level, levels);
       const to = wellCentre(spec.to_level, levels);
-      const deltaF =
-        freeEnergy((x) => protocol.energy(x, end, 0), to - 1, to + 1) - freeEnergy((x) => protocol.energy(x, start, 0), from - 1, from + 1);
-      const failed = failures(ensemble, spec.to_level);
-      const p = proportionEstimate(failed, n);
       const crossed = Math.abs(spec.to_level - spec.from_level);
       const floor = spec.bits * Math.LN2;
       const fields: SimulationResult = {
         memory: spec.memory,
-        delta_F_kT: deltaF,
-        dissipated_work_kT: work.mean - deltaF,
-        dissipated_stderr_kT: work.stderr,
-        dissipated_work_J: (work.mean - deltaF) * kT,
-        p_fail: p.p,
-        p_fail_ci95: p.ci95,
+        ...dissipationFields(ensemble, measured, deltaFreeEnergy(ensemble, [from - 1, from + 1], [to - 1, to + 1]), spec.to_level),
         barriers_crossed: crossed,
         static_reference_kT: crossed * spec.barrier_kT,
         landauer_floor_kT: floor,
         reference_work_kT: spec.memory === 'lim' ? floor : 0,
         head_stiffness_kT_per_a2: writeHeadStiffness(spec),
         retention_barrier_kT: spec.barrier_kT,
-        wall_stiffness_kT_per_a2: shape.wall,
+        wall_stiffness_kT_per_a2: protocol.shape!.wall,
       };
       if (spec.memory === 'lim') {
         fields.ramp_duration_tau0 = writeRampDuration(spec);
@@ -265,24 +288,10 @@ function protocolFindings(ensemble: Ensemble, kT: number, tau0: number): Simulat
     }
     case 'consolidate': {
       const levels = protocol.levels;
-      const start = new Float64Array(CONTROL_CHANNELS);
-      const end = new Float64Array(CONTROL_CHANNELS);
-      protocol.controlsAt(0, start, 0);
-      protocol.controlsAt(protocol.steps, end, 0);
       const centre = wellCentre(spec.level, levels);
-      const deltaF =
-        freeEnergy((x) => protocol.energy(x, end, 0), centre - 1, centre + 1) -
-        freeEnergy((x) => protocol.energy(x, start, 0), -levels - 4, levels + 4, 80000);
-      const p = proportionEstimate(failures(ensemble, spec.level), n);
-      return {
-        delta_F_kT: deltaF,
-        dissipated_work_kT: work.mean - deltaF,
-        dissipated_stderr_kT: work.stderr,
-        dissipated_work_J: (work.mean - deltaF) * kT,
-        p_fail: p.p,
-        p_fail_ci95: p.ci95,
-        reference_work_kT: deltaF,
-      };
+      // Starts in equilibrium over the whole landscape (wider range, finer quadrature), ends held in one cell.
+      const deltaF = deltaFreeEnergy(ensemble, [-levels - 4, levels + 4, 80000], [centre - 1, centre + 1]);
+      return { ...dissipationFields(ensemble, measured, deltaF, spec.level), reference_work_kT: deltaF };
     }
   }
 }
@@ -397,11 +406,11 @@ export async function sweepDuration(spec: ProtocolSpec, durations: number[], opt
   } finally {
     await pool?.close();
   }
-  const complete = rows.filter((r) => r.particles_completed > 1);
+  // Rows without a standard error (fewer than two particles finished) are counted as dropped by the fit.
   const fit: PowerLawFit = fitPowerLaw(
-    complete.map((r) => r.duration_tau0),
-    complete.map((r) => r.excess_work_kT),
-    complete.map((r) => r.excess_stderr_kT),
+    rows.map((r) => r.duration_tau0),
+    rows.map((r) => r.excess_work_kT),
+    rows.map((r) => r.excess_stderr_kT),
   );
   return {
     sweep: 'duration',
@@ -420,7 +429,12 @@ export async function sweepDuration(spec: ProtocolSpec, durations: number[], opt
       prefactor_kT: fit.prefactor,
       inverse_prefactor_kT_tau0: fit.inversePrefactor,
       inverse_prefactor_stderr_kT_tau0: fit.inversePrefactorStderr,
+      points: rows.length,
       points_used: fit.points,
+      inverse_points_used: fit.inversePoints,
+      // The log fit cannot use excess ≤ 0 (durations near the slow limit): dropping them steepens the exponent.
+      points_dropped_nonpositive_excess: fit.droppedNonPositive,
+      points_dropped_no_stderr: fit.droppedNoError,
     },
   };
 }

@@ -45,8 +45,6 @@ if (port) {
         result.work,
         result.initialEnergy,
         result.finalEnergy,
-        result.initialPosition,
-        result.finalPosition,
         result.transitions,
         result.initialState,
         result.finalState,

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { registerSimulate } from '../../src/cli/simulate.js';
+import { registerSimulate, renderResult, renderSweep } from '../../src/cli/simulate.js';
 import { InputError } from '../../src/util/errors.js';
-import { sweepDuration } from '../../src/sim/index.js';
+import { describeEnsemble, runEnsemble, sweepDuration } from '../../src/sim/index.js';
+import { fitPowerLaw } from '../../src/sim/observables.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'src', 'cli', 'index.ts');
@@ -36,6 +37,58 @@ test('bad parameters are rejected with the field named', async () => {
   await expectInputError(['trap', '--seed', '-3'], 'seed', /≥ 0/);
   await expectInputError(['trap', '--threads', '0'], 'threads', /≥ 1/);
   await expectInputError(['trap', '--duration', '1e-5'], 'duration', /shorter than one time step/);
+});
+
+test('errors name the option the user gave, with the value given', async () => {
+  // sweep-duration: --from/--to are durations, --k0/--k1 the stiffnesses.
+  await expectInputError(['sweep-duration', 'stiffness', '--k0', '-1', '--from', '1', '--to', '2'], 'k0', /> 0, got -1/);
+  await expectInputError(['sweep-duration', 'stiffness', '--k1', 'x', '--from', '1', '--to', '2'], 'k1', /expected a number/);
+  await expectInputError(['sweep-duration', 'trap', '--from', '-1', '--to', '2'], 'from', /> 0, got -1/);
+  await expectInputError(['sweep-duration', 'trap', '--from', '1e-5', '--to', '1', '--dt', '1e-3'], 'from', /shorter than one time step .*got 0\.00001 τ0/);
+  // Phased protocols report the user's duration and the minimum, not one phase's share.
+  await expectInputError(['erase', '--duration', '1e-4', '--dt', '2e-4'], 'duration', /4 phases.*got 0\.0001 τ0, needs ≥ 0\.0008 τ0/);
+  await expectInputError(['write', '--memory', 'lim', '--duration', '1e-3', '--dt', '1e-3'], 'duration', /3 phases.*got 0\.001 τ0, needs ≥ 0\.003 τ0/);
+});
+
+test('effectively endless runs are refused: head stiffness is capped, particles × steps ≤ 1e12', async () => {
+  await expectInputError(['write', '--head-stiffness', '1e9'], 'head-stiffness', /must be > 0 and ≤ 10000, got 1000000000/);
+  await expectInputError(['consolidate', '--head-stiffness', '2e4'], 'head-stiffness', /≤ 10000/);
+  await expectInputError(['trap', '--dt', '1e-12'], 'particles', /2000 particles × 1e12 steps .*exceeds the limit of 1e12; lower --particles or the duration, or raise --dt/);
+});
+
+test('a tilt the old curvature bound ignored: the unstable step is refused (exit 2), not run into divergence', () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'simulate', 'erase', '--barrier-kT', '1', '--tilt', '100', '--dt', '0.1', '--threads', '1', '--json'], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^error: dt: must be < 0\.0094 for a stable Euler–Maruyama step \(\|U''\|max = 106\.8 kT\/a²\), got 0\.1\n$/);
+});
+
+test('a run stopped before its first block reports no mean (JSON null, a note in the text), not 0', async () => {
+  const controller = new AbortController();
+  controller.abort();
+  const spec = { protocol: 'trap', schedule: 'linear', stiffness_kT_per_a2: 1, distance_a: 1, duration_tau0: 1 } as const;
+  const ensemble = await runEnsemble({ spec, dt: 1e-3, particles: 100, seed: 1 }, { threads: 1, signal: controller.signal });
+  assert.equal(ensemble.particlesCompleted, 0);
+  const doc = describeEnsemble(ensemble, { temperature: 300, tau0: 1e-9, bins: 10 });
+  const json = JSON.parse(JSON.stringify(doc));
+  for (const key of ['mean_work_kT', 'mean_work_J', 'mean_heat_kT', 'mean_delta_U_kT']) assert.equal(json[key], null, key);
+  const text = renderResult(doc);
+  assert.match(text, /no particle finished .*nothing was measured/);
+  assert.doesNotMatch(text, /mean work/);
+});
+
+test('sweep text and JSON say how many points the fits used and why any were dropped', () => {
+  const row = (duration_tau0: number, excess: number, se: number) => ({ duration_tau0, mean_work_kT: excess, stderr_work_kT: se, reference_work_kT: 0, excess_work_kT: excess, excess_stderr_kT: se });
+  const fit = fitPowerLaw([1, 2, 4, 8], [1, 0.5, -0.01, 0.2], [0.1, 0.1, 0.1, 0]);
+  assert.deepEqual([fit.points, fit.inversePoints, fit.droppedNonPositive, fit.droppedNoError], [2, 3, 1, 1]);
+  const text = renderSweep({
+    protocol: 'erase',
+    rows: [row(1, 1, 0.1), row(2, 0.5, 0.1), row(4, -0.01, 0.1), row(8, 0.2, 0)],
+    fit: { exponent: -1, exponent_stderr: 0.1, inverse_prefactor_kT_tau0: 1, points: 4, points_used: 2, inverse_points_used: 3, points_dropped_nonpositive_excess: 1, points_dropped_no_stderr: 1 },
+  });
+  assert.match(text, /fit points: power law 2 of 4, B\/t 3 of 4 \(1 with excess ≤ 0 left out of the power law, which steepens its exponent; 1 without a standard error left out of both\)/);
 });
 
 test('the real CLI prints one error line and exits 2', () => {
@@ -74,6 +127,7 @@ test('sweep-duration reproduces the moving-trap work against duration and fits i
   );
   const fit = doc.fit as Record<string, number>;
   const rows = doc.rows as Array<Record<string, number>>;
+  assert.deepEqual([fit.points, fit.points_used, fit.inverse_points_used, fit.points_dropped_nonpositive_excess, fit.points_dropped_no_stderr], [4, 4, 4, 0, 0]);
   assert.deepEqual(rows.map((r) => r.seed), [8, 9, 10, 11]);
   assert.deepEqual(rows.map((r) => r.duration_tau0), durations);
   for (const r of rows) {

@@ -2,7 +2,7 @@
  * Landauer erasure in the quartic double well E_s(x² − s)² − f·x (lower, tilt, raise, untilt; E_s = 12 kT,
  * f = 3 kT/a) against the generalised Landauer bound ⟨W⟩ ≥ kT(ln 2 − H(p_fail)), H the binary entropy
  * (Landauer 1961; MODEL.md §2.1), and the finite-time law: excess ∝ 1/t (Proesmans, Ehrich & Bechhoefer,
- * PRL 125, 100602 (2020)). dt = 5e-4 τ0 (|U''|max·dt = 0.048); halving or doubling dt moves ⟨W⟩ by less than
+ * PRL 125, 100602 (2020)). dt = 5e-4 τ0 (|U''|max·dt = 0.052); halving or doubling dt moves ⟨W⟩ by less than
  * its standard error (docs/validation.md).
  */
 import { test } from 'node:test';

@@ -11,6 +11,13 @@ test('mean, standard deviation and standard error of 1, 2, 3, 4', () => {
   assert.ok(Math.abs(e.ci95[1] - e.mean - 1.959963984540054 * e.stderr) < 1e-15);
 });
 
+test('no values: the mean is NaN (JSON null), not a false 0', () => {
+  const e = meanEstimate(new Float64Array(0));
+  assert.equal(e.n, 0);
+  assert.ok(Number.isNaN(e.mean) && Number.isNaN(e.stderr));
+  assert.equal(JSON.stringify({ mean: e.mean }), '{"mean":null}');
+});
+
 test('Jarzynski estimator: W ∈ {0, ln 3} gives ΔF = ln(3/2), also when shifted by 1000 kT', () => {
   assert.ok(Math.abs(jarzynskiEstimate([0, Math.log(3)]).deltaF - Math.log(1.5)) < 1e-14);
   // Without the log-sum-exp shift e^{−1000} underflows to 0 and the estimate would be +∞.
@@ -45,6 +52,20 @@ test('power-law fit recovers y = 3/x and y = 2x^−0.5', () => {
   const f2 = fitPowerLaw(x, x.map((v) => 2 * v ** -0.5), x.map(() => 0.01));
   assert.ok(Math.abs(f2.exponent + 0.5) < 1e-12);
   assert.ok(Math.abs(f2.prefactor - 2) < 1e-12);
-  // Non-positive points are left out of the log fit.
-  assert.equal(fitPowerLaw([1, 2, 3], [1, -1, 0], [0.1, 0.1, 0.1]).points, 1);
+  // Non-positive points are left out of the log fit (and counted), but kept in the B/x fit.
+  const f3 = fitPowerLaw([1, 2, 3], [1, -1, 0], [0.1, 0.1, 0.1]);
+  assert.deepEqual([f3.points, f3.droppedNonPositive, f3.inversePoints, f3.droppedNoError], [1, 2, 3, 0]);
+});
+
+test('power-law fit: a point without a standard error is dropped and counted, not given an invented weight', () => {
+  // Exact y = 3/x on four points plus a wild fifth point with σ = 0: it must not pull the fit at all.
+  const x = [1, 2, 4, 8, 16];
+  const y = [3, 1.5, 0.75, 0.375, 10];
+  const sigma = [0.01, 0.01, 0.01, 0.01, 0];
+  const fit = fitPowerLaw(x, y, sigma);
+  assert.ok(Math.abs(fit.exponent + 1) < 1e-12, `exponent ${fit.exponent}`);
+  assert.ok(Math.abs(fit.inversePrefactor - 3) < 1e-12);
+  assert.deepEqual([fit.points, fit.inversePoints, fit.droppedNoError, fit.droppedNonPositive], [4, 4, 1, 0]);
+  // Unknown errors (NaN, e.g. a point with one particle) are treated the same way.
+  assert.equal(fitPowerLaw(x, y, [0.01, 0.01, 0.01, 0.01, NaN]).droppedNoError, 1);
 });
