@@ -38,18 +38,12 @@ export interface EnsembleHooks {
   useWorkers?: boolean;
 }
 
-/** Per-particle arrays over the finished particles, in particle order. */
-export interface Ensemble {
+/** Per-particle arrays (those of a block) over the finished particles, in particle order. */
+export interface Ensemble extends Omit<BlockResult, 'first' | 'count'> {
   protocol: Protocol;
   request: EnsembleRequest;
   particlesCompleted: number;
   interrupted: boolean;
-  work: Float64Array;
-  initialEnergy: Float64Array;
-  finalEnergy: Float64Array;
-  transitions: Float64Array;
-  initialState: Int32Array;
-  finalState: Int32Array;
 }
 
 /**
