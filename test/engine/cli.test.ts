@@ -1,7 +1,7 @@
 /** The CLI end to end, through tsx (the same code `npx limbound` runs after the build). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,4 +116,15 @@ test('sweep writes CSV atomically and caps the grid', () => {
   assert.equal(existsSync(join(dir, 'big.csv')), false);
   const jsonl = limbound('sweep', '--vary', 'time_s=1 d..10 d:2', '--format', 'jsonl').stdout.trim().split('\n');
   assert.equal(JSON.parse(jsonl[1]!).inputs.time_s, 864000);
+});
+
+test('a reader that closes the pipe early (| head) ends the CLI quietly with exit 0', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'estimate', '--explain'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  // Take the first chunk, then close our end as `head -1` would.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|at /);
 });
