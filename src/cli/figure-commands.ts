@@ -108,8 +108,9 @@ export function registerFigureCommands(program: Command): void {
     if (opts.png !== false) await warnIfNoFonts();
     const { signal, dispose } = interruptSignal();
     try {
-      const sim = opts.sim === false ? null : await simFigure(opts, signal);
+      // The solver figure first: a bad --solver file is then reported before the simulator runs.
       const solver = opts.solver === false ? null : await solverFigure(opts);
+      const sim = opts.sim === false ? null : await simFigure(opts, signal);
       let progress: ReturnType<typeof createProgress> | undefined;
       const files = await buildReport({
         input,
