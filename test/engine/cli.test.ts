@@ -128,3 +128,10 @@ test('a reader that closes the pipe early (| head) ends the CLI quietly with exi
   assert.equal(code, 0, stderr);
   assert.doesNotMatch(stderr, /EPIPE|at /);
 });
+
+test("the README's first example is what `limbound estimate` prints", () => {
+  const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+  const r = limbound('estimate');
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(readme.includes(r.stdout.trimEnd()), 'README.md shows an outdated `limbound estimate` table: paste the current output');
+});
