@@ -155,7 +155,7 @@ function annealJson(r: AnnealResult, paradigms: ParadigmEnergy[], withTrace: boo
     ising_energy: r.ising_energy,
     objective: r.objective,
     schedule: r.schedule,
-    temperatures: r.temperatures,
+    auto_temperature_range: r.temperatures,
     kernel: r.kernel,
     wasm_kernel: r.wasm,
     seed: r.seed,
@@ -198,6 +198,15 @@ function printAnnealText(title: string, lines: string[], r: AnnealResult, paradi
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** The lim schedule cools at most S-fold in S sweeps (src/solvers/ising/schedule.ts): say so when it clamped the end. */
+function warnIfScheduleClamped(r: AnnealResult, o: AnnealOptions): void {
+  const wanted = o.t1 ?? r.temperatures.t1;
+  if (r.schedule.kind !== 'lim' || !(r.schedule.t1 > wanted * (1 + 1e-9))) return;
+  process.stderr.write(
+    `warning: t1: the lim schedule cools at most ${r.schedule.sweeps}-fold in ${r.schedule.sweeps} sweeps; it ends at T = ${formatSI(r.schedule.t1, '')} instead of ${formatSI(wanted, '')} (give more --sweeps)\n`,
+  );
+}
+
 async function runMaxCut(file: string, opts: Opts): Promise<void> {
   const input = readIsingInput(file, 'rudy');
   const mc = input.maxcut!;
@@ -209,6 +218,7 @@ async function runMaxCut(file: string, opts: Opts): Promise<void> {
   const r = await withInterrupt('anneal', o.sweeps! * o.restarts!, (signal, progress) =>
     solveMaxCut(mc, { ...o, signal, onProgress: (d) => progress(d) }),
   );
+  warnIfScheduleClamped(r, o);
   const paradigms = priceRun(r.counts, pricing);
   const ratio = bestKnown !== undefined && bestKnown !== 0 ? r.best_cut / bestKnown : null;
   if (opts.json) {
@@ -239,6 +249,7 @@ async function runIsing(file: string, opts: Opts): Promise<void> {
   const r = await withInterrupt('anneal', o.sweeps! * o.restarts!, (signal, progress) =>
     anneal(input.ising, { ...o, signal, onProgress: (d) => progress(d) }),
   );
+  warnIfScheduleClamped(r, o);
   const paradigms = priceRun(r.counts, pricingOptions(opts));
   if (opts.json) {
     printJson({

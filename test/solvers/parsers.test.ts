@@ -170,3 +170,14 @@ test('best-known cut: only for the G-set instance itself, not any file of that n
   assert.equal(doc.ratio_to_best_known, null);
   assert.equal(doc.instance.name, null);
 });
+
+test('CLI: a lim run whose end temperature is clamped says so on stderr; an unclamped one does not', () => {
+  const clamped = runCli(['solve', 'maxcut', 'data/gset/G11.txt', '--sweeps', '20', '--schedule', 'lim', '--t1', '0.001', '--json']);
+  assert.equal(clamped.code, 0, clamped.stderr);
+  assert.match(clamped.stderr, /^warning: t1: the lim schedule cools at most 20-fold/m);
+  const doc = JSON.parse(clamped.stdout);
+  assert.ok(doc.schedule.t1 > 0.001 && doc.schedule.t1 <= doc.schedule.t0 / 20 + 1e-12);
+  const fine = runCli(['solve', 'maxcut', 'data/gset/G11.txt', '--sweeps', '2000', '--schedule', 'lim', '--json']);
+  assert.equal(fine.code, 0, fine.stderr);
+  assert.doesNotMatch(fine.stderr, /warning/);
+});
