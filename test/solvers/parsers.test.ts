@@ -181,3 +181,12 @@ test('CLI: a lim run whose end temperature is clamped says so on stderr; an uncl
   assert.equal(fine.code, 0, fine.stderr);
   assert.doesNotMatch(fine.stderr, /warning/);
 });
+
+test('the example problems solve to the optima worked out in examples/README.md', () => {
+  const ring = JSON.parse(runCli(['solve', 'ising', 'examples/ising-frustrated-ring.json', '--sweeps', '2000', '--json']).stdout);
+  assert.equal(ring.objective, -3.1); // odd antiferromagnetic ring: one bond broken, field +0.1
+  const qubo = JSON.parse(runCli(['solve', 'ising', 'examples/qubo-small.json', '--sweeps', '2000', '--json']).stdout);
+  assert.equal(qubo.objective, -5); // x = 1010, by enumerating 16 states
+  const qp = JSON.parse(runCli(['solve', 'qp', 'examples/qp-2var.json', '--precision-bits', '12', '--json']).stdout);
+  assert.ok(Math.abs(qp.objective + 0.25) < 1e-6, String(qp.objective)); // x = (½, 0)
+});
