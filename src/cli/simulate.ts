@@ -285,51 +285,28 @@ export function registerSimulate(program: Command): void {
     .command('simulate')
     .description('stochastic-thermodynamics simulator: work and heat of simulated memory cells, checked against exact results');
 
-  addCommonOptions(
-    addProtocolOptions(sim.command('trap').description('drag a harmonic trap (linear, Schmiedl–Seifert optimal or step protocol)'), ['trap']).option(
-      '--duration <t>',
-      'protocol duration, τ0',
-      '1',
-    ),
-  ).action((opts: Options) => runOne('trap', opts));
-
-  addCommonOptions(
-    addProtocolOptions(sim.command('stiffness').description('change a trap stiffness k0 → k1 (Jarzynski estimate of ΔF)'), ['stiffness']).option(
-      '--duration <t>',
-      'protocol duration, τ0',
-      '1',
-    ),
-  ).action((opts: Options) => runOne('stiffness', opts));
-
-  addCommonOptions(
-    addProtocolOptions(sim.command('kramers').alias('retention').description('free retention at a fixed barrier: escape rate vs Kramers'), ['kramers']).option(
-      '--duration <t>',
-      'observation time per particle, τ0',
-      '500',
-    ),
-  ).action((opts: Options) => runOne('kramers', opts));
-
-  addCommonOptions(
-    addProtocolOptions(sim.command('erase').description('Landauer erasure: lower, tilt, raise, untilt; work vs kT(ln2 − H(p_fail))'), ['erase']).option(
-      '--duration <t>',
-      'protocol duration (four equal phases), τ0',
-      '40',
-    ),
-  ).action((opts: Options) => runOne('erase', opts));
-
-  addCommonOptions(
-    addProtocolOptions(
-      sim.command('write').description('write a cell: static barrier (piston over the barrier) or LIM (lower, capture, matched raise, release)'),
-      ['write'],
-    ).option('--duration <t>', `static: push time (default ${DEFAULT_PUSH_TAU0}); lim: lower + capture + release time (default ${DEFAULT_LIM_MOVE_TAU0}), τ0`),
-  ).action((opts: Options) => runOne('write', opts));
-
-  addCommonOptions(
-    addProtocolOptions(
-      sim.command('consolidate').description('consolidation ramp: barrier raised as kT·ln(e^{E0/kT} + t/τ_m) with the state held, then released'),
-      ['consolidate'],
-    ).option('--duration <t>', 'ramp duration, τ0 (default: the matched ramp e^{E_b/kT} − e^{E0/kT})'),
-  ).action((opts: Options) => runOne('consolidate', opts));
+  // One subcommand per protocol: name, description, and the meaning (and default) of --duration.
+  const protocols: Array<{ name: string; alias?: string; description: string; duration: string; defaultDuration?: string }> = [
+    { name: 'trap', description: 'drag a harmonic trap (linear, Schmiedl–Seifert optimal or step protocol)', duration: 'protocol duration, τ0', defaultDuration: '1' },
+    { name: 'stiffness', description: 'change a trap stiffness k0 → k1 (Jarzynski estimate of ΔF)', duration: 'protocol duration, τ0', defaultDuration: '1' },
+    { name: 'kramers', alias: 'retention', description: 'free retention at a fixed barrier: escape rate vs Kramers', duration: 'observation time per particle, τ0', defaultDuration: '500' },
+    { name: 'erase', description: 'Landauer erasure: lower, tilt, raise, untilt; work vs kT(ln2 − H(p_fail))', duration: 'protocol duration (four equal phases), τ0', defaultDuration: '40' },
+    {
+      name: 'write',
+      description: 'write a cell: static barrier (piston over the barrier) or LIM (lower, capture, matched raise, release)',
+      duration: `static: push time (default ${DEFAULT_PUSH_TAU0}); lim: lower + capture + release time (default ${DEFAULT_LIM_MOVE_TAU0}), τ0`,
+    },
+    {
+      name: 'consolidate',
+      description: 'consolidation ramp: barrier raised as kT·ln(e^{E0/kT} + t/τ_m) with the state held, then released',
+      duration: 'ramp duration, τ0 (default: the matched ramp e^{E_b/kT} − e^{E0/kT})',
+    },
+  ];
+  for (const p of protocols) {
+    const cmd = sim.command(p.name).description(p.description);
+    if (p.alias) cmd.alias(p.alias);
+    addCommonOptions(addProtocolOptions(cmd, [p.name]).option('--duration <t>', p.duration, p.defaultDuration)).action((opts: Options) => runOne(p.name, opts));
+  }
 
   const sweep = sim
     .command('sweep-duration')

@@ -287,7 +287,12 @@ test('Ctrl-C (abort) returns the best state found so far, flagged interrupted', 
   });
   assert.equal(r.interrupted, true);
   assert.ok(r.sweeps_done < 1e6);
-  assert.equal(r.ising_energy, isingEnergy(mc.ising, r.spins));
+  // The best found so far, not the last state: no recorded sweep energy is below it (the greedy polish
+  // may improve on them), and it is far below the random start (H ≈ 0 ± √m for ±1 couplings).
+  const sweepEnergies = r.trace.objective.slice(0, -1);
+  assert.ok(sweepEnergies.length > 0);
+  assert.ok(r.ising_energy <= Math.min(...sweepEnergies), `${r.ising_energy} vs ${Math.min(...sweepEnergies)}`);
+  assert.ok(r.ising_energy < -10 * Math.sqrt(mc.graph.w.length), String(r.ising_energy));
 });
 
 test('the C reference (gcc -O2) makes exactly the same decisions as both limbound integer sweeps', (t) => {
