@@ -162,7 +162,7 @@ export function renderEstimate(r: EstimateResult): string {
   const notes = [
     '',
     ...summaryNotes(r),
-    'Kinds: bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.',
+    'Kinds: bound = physics lower bound; estimate = technology data × counts; reported = energy a real run reports, with its accounting boundary.',
     'Run with --explain for every formula, --json for machine output, `limbound tradeoff` for energy against T_sol, `limbound presets` for sources.',
   ];
   return [...head, renderTable(r.rows, ESTIMATE_COLUMNS), ...notes].join('\n');

@@ -30,18 +30,31 @@ export function rowsCsvValues(rows: readonly PricedRow[]): unknown[][] {
 
 /**
  * The sentences under the estimate table, the same in `limbound estimate`, the report and the web
- * page: LIM against the floor and the accelerator, the static-barrier optimum, the 2× time (when the
- * trade-off was computed) and the measured run (when there is one).
+ * page: LIM against the floor and the accelerator, what the accelerator row is (a best case, unless
+ * calibrated), the static-barrier optimum, the 2× time (when the trade-off was computed) and the
+ * reported run (when there is one) with its boundary and its place against the best case.
  */
 export function summaryNotes(r: EstimateResult): string[] {
   const lim = r.rows.find((x) => x.id === 'lim')!;
   const acc = r.rows.find((x) => x.id === 'vn-accelerator')!;
-  const measured = r.rows.find((x) => x.id === 'measured');
+  const reported = r.rows.find((x) => x.id === 'reported');
   const within = r.tradeoff?.lim_within_2x_time_s;
+  const calibrated = Number(r.inputs.mfu ?? 1) !== 1 || Number(r.inputs.pue ?? 1) !== 1;
   return [
     `LIM is ${formatSI(lim.energy_J, 'J')}, ${lim.orders_above_floor.toFixed(2)} orders above the Landauer floor and ${Math.log10(acc.energy_J / lim.energy_J).toFixed(2)} orders below ${acc.label}.`,
+    calibrated
+      ? `The accelerator row is calibrated with MFU ${r.inputs.mfu} and PUE ${r.inputs.pue} (board power × time ÷ MFU × PUE).`
+      : 'The accelerator row is a best case (every FLOP at peak, board power, no host, network or PUE): sourced real runs sit 2–10× above it; --mfu and --pue calibrate it.',
     `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}.`,
     ...(within === undefined ? [] : [within === null ? 'LIM is never within 2× of the floor, whatever T_sol.' : `LIM stays within 2× of the floor for T_sol ≥ ${formatDuration(within)}.`]),
-    ...(measured ? [`${measured.label}: ${formatSI(measured.energy_J, 'J')} (${formatSI(measured.energy_J / 3600, 'Wh')}), ${measured.orders_above_floor.toFixed(2)} orders above the floor.`] : []),
+    ...(reported ? reportedNote(reported) : []),
+  ];
+}
+
+function reportedNote(row: PricedRow): string[] {
+  const utilisation = row.implied_utilisation!;
+  return [
+    `${row.label}: ${formatSI(row.energy_J, 'J')} (${formatSI(row.energy_J / 3600, 'Wh')}), boundary ${row.boundary}, ${row.orders_above_floor.toFixed(2)} orders above the floor; ${row.ratio_to_best_case_accelerator!.toPrecision(3)}× the best-case accelerator row (implied utilisation ${(100 * utilisation).toPrecision(3)} %).`,
+    `  how it was obtained: ${row.method}`,
   ];
 }
