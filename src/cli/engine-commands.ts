@@ -16,6 +16,9 @@ import { ACCELERATORS, DEVICES, WORKLOADS, CITATIONS, joulesPerFlop, type Source
 import { InputError } from '../util/errors.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
+import { readFileSync } from 'node:fs';
+import { REPORTED_FORMATS, parseReportedFile, type ReportedFormat } from '../model/reported-files.js';
+import type { ReportedMeasurement } from '../model/reported.js';
 
 export function registerEngineCommands(program: Command): void {
   addInputOptions(
@@ -25,10 +28,13 @@ export function registerEngineCommands(program: Command): void {
       .option('--json', 'print one JSON document')
       .option('--csv', 'print the rows as CSV')
       .option('--explain', 'show every formula with its values substituted, per row and wall')
-      .option('--tradeoff', 'include the energy–speed trade-off (JSON only)'),
+      .option('--tradeoff', 'include the energy–speed trade-off (JSON only)')
+      .option('--reported-file <file>', "your run's measurement: CodeCarbon emissions.csv or an nvidia-smi --query-gpu=timestamp,power.draw --format=csv log")
+      .option('--reported-format <format>', 'format of --reported-file: codecarbon or nvidia-smi (default: detected from the header)'),
   ).action((opts) => {
-    const resolved = resolve(inputFromOptions(opts));
+    const resolved = resolve(inputFromOptions(opts), reportedFileFromOptions(opts));
     const result = estimateResolved(resolved, { tradeoff: Boolean(opts.tradeoff) || (!opts.json && !opts.csv) });
+    printWarnings(result.warnings);
     if (opts.json) {
       printJson(opts.explain ? { ...result, explain: explain(resolved) } : result);
       return;
@@ -139,6 +145,29 @@ export function registerBenchEstimate(bench: Command): void {
       if (opts.json) printJson(result);
       else emit(`estimate core: ${formatSI(result.core_points_per_s, 'points/s')} (one core, median of ${result.rounds} rounds; best ${formatSI(result.core_points_per_s_best, 'points/s')}); full estimate() API with validation: ${formatSI(result.api_points_per_s, 'points/s')}`);
     });
+}
+
+/** Reads `--reported-file` (format detected or `--reported-format`) into a measurement. */
+function reportedFileFromOptions(opts: Record<string, unknown>): ReportedMeasurement | undefined {
+  const format = opts.reportedFormat as string | undefined;
+  if (format !== undefined && !(REPORTED_FORMATS as readonly string[]).includes(format)) throw new InputError('reported_format', `unknown format '${format}' (allowed: ${REPORTED_FORMATS.join(', ')})`);
+  if (typeof opts.reportedFile !== 'string') {
+    if (format !== undefined) throw new InputError('reported_format', 'applies to --reported-file only');
+    return undefined;
+  }
+  const path = opts.reportedFile;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new InputError('reported_file', `cannot read '${path}': ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return parseReportedFile(text, path, format as ReportedFormat | undefined);
+}
+
+/** Warnings go to stderr, one line each, so that --json and --csv output stays machine-readable. */
+export function printWarnings(warnings: readonly string[]): void {
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
 }
 
 function positiveOption(name: string, text: string, integer = false): number {

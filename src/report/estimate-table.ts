@@ -4,7 +4,7 @@
  */
 import type { EstimateResult } from '../model/estimate.js';
 import type { PricedRow } from '../model/price.js';
-import { formatDuration, formatSI } from './format.js';
+import { formatDuration, formatScientific, formatSI } from './format.js';
 import type { Column } from './table.js';
 
 const wallText = (v: number | null) => (v === null ? '—' : formatSI(v, 'J'));
@@ -47,14 +47,18 @@ export function summaryNotes(r: EstimateResult): string[] {
       : 'The accelerator row is a best case (every FLOP at peak, board power, no host, network or PUE): sourced real runs sit 2–10× above it; --mfu and --pue calibrate it.',
     `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}.`,
     ...(within === undefined ? [] : [within === null ? 'LIM is never within 2× of the floor, whatever T_sol.' : `LIM stays within 2× of the floor for T_sol ≥ ${formatDuration(within)}.`]),
-    ...(reported ? reportedNote(reported) : []),
+    ...(reported ? reportedNote(reported, r.counts.flops) : []),
   ];
 }
 
-function reportedNote(row: PricedRow): string[] {
-  const utilisation = row.implied_utilisation!;
+function reportedNote(row: PricedRow, flops: number): string[] {
+  const ratio = row.ratio_to_best_case_accelerator!;
+  const place =
+    ratio >= 1
+      ? `${ratio.toPrecision(3)}× the best-case accelerator row (implied utilisation ${(100 * row.implied_utilisation!).toPrecision(3)} %)`
+      : `${formatScientific(ratio)}× the best-case accelerator row, below it: the run did less work than F = ${formatScientific(flops)} FLOP at the chosen accelerator's peak, or the figure has another boundary`;
   return [
-    `${row.label}: ${formatSI(row.energy_J, 'J')} (${formatSI(row.energy_J / 3600, 'Wh')}), boundary ${row.boundary}, ${row.orders_above_floor.toFixed(2)} orders above the floor; ${row.ratio_to_best_case_accelerator!.toPrecision(3)}× the best-case accelerator row (implied utilisation ${(100 * utilisation).toPrecision(3)} %).`,
+    `${row.label}: ${formatSI(row.energy_J, 'J')} (${formatSI(row.energy_J / 3600, 'Wh')}), boundary ${row.boundary}, ${row.orders_above_floor.toFixed(2)} orders above the floor; ${place}.`,
     `  how it was obtained: ${row.method}`,
   ];
 }
