@@ -75,8 +75,8 @@ test('brain scale by hand: S = 3e11/3.2e6 = 93,750 steps, ⌈93,750/1000⌉ = 94
   assert.equal(r.counts.precision_bits, 32);
   assert.equal(r.kind, 'training');
   assert.deepEqual(
-    { workload: r.origin.workload, params: r.origin.params, flops: r.origin.flops, steps: r.origin.steps, accelerator: r.origin.accelerator, temperature_K: r.origin.temperature_K },
-    { workload: 'default', params: 'preset', flops: 'derived', steps: 'derived', accelerator: 'default', temperature_K: 'default' },
+    { workload: r.origin.workload, params: r.origin.params, flops: r.origin.flops, steps: r.origin.steps, temperature_K: r.origin.temperature_K },
+    { workload: 'default', params: 'preset', flops: 'derived', steps: 'derived', temperature_K: 'default' },
   );
   assert.equal(r.inputs.n_eff_bits, 32);
   assert.equal(r.origin.n_eff_bits, 'default');
@@ -89,7 +89,7 @@ test('brain scale by hand: S = 3e11/3.2e6 = 93,750 steps, ⌈93,750/1000⌉ = 94
 });
 
 test('training inputs: reported FLOPs, preset steps, user batch and steps, 6·P·D when the size changes', () => {
-  const gpt3 = counts({ workload: 'gpt-3' });
+  const gpt3 = counts({ workload: 'gpt-3', accelerator: 'h100', accelerator_precision: 'bf16' });
   assert.equal(gpt3.counts.flops, 3.14e23);
   assert.equal(gpt3.origin.flops, 'preset');
   close(gpt3.counts.read_bits, 8.505357e21, 1e-6, 'GPT-3 read bits');
@@ -114,7 +114,7 @@ test('training inputs: reported FLOPs, preset steps, user batch and steps, 6·P�
   assert.equal(ops.counts.ops, 1e20);
   assert.equal(ops.counts.update_bits, 32e20);
   assert.equal(ops.counts.flops, 3.14e23);
-  const a100 = counts({ workload: 'gpt-3', accelerator: 'a100' });
+  const a100 = counts({ workload: 'gpt-3', accelerator: 'a100', accelerator_precision: 'bf16' });
   close(a100.counts.read_bits, (8 * 3.14e23) / 153.016, 5e-6, 'A100 ridge 312e12/2039e9');
   assert.equal(counts({ workload: 'gpt-3', arithmetic_intensity_flop_per_byte: 100 }).counts.read_bits, 8 * 3.14e21);
   assert.equal(counts({ workload: 'bert-large' }).steps, 1e6);
@@ -175,7 +175,7 @@ test('refusals name the field and the fix', () => {
   rejects(() => counts({ workload: 'qp-1000', kind: 'training' }), 'tokens', /6·params·tokens/);
   rejects(() => counts({ n_eff_bits: 33 }), 'n_eff_bits', /≤ precision_bits \(32\), got 33/);
   assert.equal(counts({ n_eff_bits: 32 }).counts.update_bits, 5.76e28);
-  rejects(() => counts({ lim_device: 'fn-dam', device: 'pcm', accelerator: 'v100' }), 'accelerator_precision', /V100 SXM2 has no bf16 rating \(allowed: fp16, fp32\)/);
+  rejects(() => counts({ accelerator: 'v100', accelerator_precision: 'bf16' }), 'accelerator_precision', /V100 SXM2 has no bf16 rating \(allowed: fp16, fp32\)/);
   assert.equal(counts({ kind: 'optimizer', workload: 'gpt-3', iterations: 10 }).counts.ops, 175e9 * 10);
   // OPS may equal P (each parameter updated once) but not fall below it.
   assert.doesNotThrow(() => checkFeasible({ ...counts({}).counts, ops: 1e15, params: 1e15 }, counts({}).env));
