@@ -282,7 +282,7 @@ test('summary notes: one wording for the CLI, the report and the page', () => {
   assert.match(notes[5]!, /^Reported: GPT-3 175B training run: 4\.63 TJ \(1\.29 GWh\)/);
   const never: EstimateResult = { ...r, tradeoff: { ...r.tradeoff!, lim_within_2x_time_s: null } };
   assert.equal(summaryNotes(never)[3], 'LIM is never within 2× of the floor, whatever T_sol.');
-  assert.equal(summaryNotes({ ...r, tradeoff: undefined }).length, 5);
+  assert.equal(summaryNotes({ ...r, tradeoff: undefined }).length, 6);
   // A 2× time faster than τ0 per update is said to be outside the model's domain.
   const outside: EstimateResult = { ...r, tradeoff: { ...r.tradeoff!, lim_within_2x_time_s: 1, lim_within_2x_in_model_domain: false } };
   assert.match(summaryNotes(outside)[3]!, /^LIM stays within 2× of the floor for T_sol ≥ 1 s — outside the model's domain, which starts at T_sol = 29\.9 min \(τ_u = τ0\)/);
