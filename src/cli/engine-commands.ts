@@ -231,9 +231,10 @@ function renderWorkloads(): string {
     { header: 'FLOP', value: (w) => (w.flops ? formatScientific(w.flops) : w.tokens ? `6PD=${formatScientific(6 * w.params * w.tokens)}` : '—'), align: 'right' },
     { header: 'N', value: (w) => `${w.precision_bits}`, align: 'right' },
     { header: 'T_sol', value: (w) => formatDuration(w.time_s), align: 'right' },
-    { header: 'reported', value: (w) => (w.reported_energy ? formatSI(w.reported_energy.energy_J, 'J') : '—'), align: 'right' },
+    { header: 'accelerator', value: (w) => w.accelerator },
+    { header: 'reported', value: (w) => (w.reported_energy ? `${formatSI(w.reported_energy.energy_J, 'J')} ${w.reported_energy.boundary}` : '—'), align: 'right' },
   ]);
-  const sources = WORKLOADS.map((w) => [`  ${w.id}:`, ...w.sources.map((s) => `    source  ${sourceText(s)}`), ...(w.reported_energy ? [`    energy  ${sourceText(w.reported_energy.source)}`] : []), ...w.assumptions.map((a) => `    assumes ${a}`)].join('\n'));
+  const sources = WORKLOADS.map((w) => [`  ${w.id}:`, ...w.sources.map((s) => `    source  ${sourceText(s)}`), ...(w.reported_energy ? [`    energy  ${sourceText(w.reported_energy.source)}`, `    method  ${w.reported_energy.method} (boundary: ${w.reported_energy.boundary})`] : []), ...w.assumptions.map((a) => `    assumes ${a}`)].join('\n'));
   return ['Workloads', table, '', ...sources].join('\n');
 }
 
@@ -244,13 +245,13 @@ function renderAccelerators(): string {
     { header: 'name', value: (r) => r.a.name },
     { header: 'precision', value: (r) => r.p },
     { header: 'peak', value: (r) => formatSI(r.rating.peak_flop_per_s, 'FLOP/s'), align: 'right' },
-    { header: 'TDP', value: (r) => formatSI(r.a.tdp_W, 'W'), align: 'right' },
+    { header: 'power', value: (r) => `${formatSI(r.a.tdp_W, 'W')} ${r.a.power_convention}`, align: 'right' },
     { header: 'energy/FLOP', value: (r) => formatSI(joulesPerFlop(r.a, r.p as never), 'J'), align: 'right' },
     { header: 'memory', value: (r) => `${r.a.memory} ${formatSI(r.a.memory_J_per_bit, 'J/bit')}`, align: 'right' },
     { header: 'bandwidth', value: (r) => formatSI(r.a.memory_bandwidth_B_per_s, 'B/s'), align: 'right' },
   ]);
-  const sources = ACCELERATORS.map((a) => [`  ${a.id}:`, `    tdp       ${sourceText(a.tdp_source)}`, ...Object.entries(a.precisions).map(([p, r]) => `    ${p.padEnd(9)} ${sourceText(r!.source)}`), `    memory    ${sourceText(a.memory_source)}${a.memory_source.note ? ` (${a.memory_source.note})` : ''}`, `    bandwidth ${sourceText(a.bandwidth_source)}`].join('\n'));
-  return ['Accelerators (energy/FLOP = TDP ÷ peak dense throughput: a best case)', table, '', ...sources].join('\n');
+  const sources = ACCELERATORS.map((a) => [`  ${a.id}:`, `    power     ${a.power_convention}: ${sourceText(a.tdp_source)}`, ...(a.alternative_power ? [`    alt power ${formatSI(a.alternative_power.W, 'W')} ${a.alternative_power.convention} (--accelerator-power-W): ${sourceText(a.alternative_power.source)}`] : []), ...Object.entries(a.precisions).map(([p, r]) => `    ${p.padEnd(9)} ${sourceText(r!.source)}`), `    memory    ${sourceText(a.memory_source)}${a.memory_source.note ? ` (${a.memory_source.note})` : ''}`, `    bandwidth ${sourceText(a.bandwidth_source)}`].join('\n'));
+  return ['Accelerators (energy/FLOP = board power ÷ peak dense throughput: a best case; the power convention is stated per chip)', table, '', ...sources].join('\n');
 }
 
 function renderDevices(): string {
