@@ -231,3 +231,17 @@ test('device endurance: a warning when the run writes each cell more often than 
   assert.ok(r.warnings.some((w) => /cim-device.*1\.8e12 times.*1e12 cycles/.test(w)), r.warnings.join('\n'));
   assert.ok(!estimate({ device: 'stt-mram' }).warnings.some((w) => w.startsWith('device endurance')), 'STT-MRAM survives 1e15');
 });
+
+test('device endurance and optimizer state, typed again from ITRS 2011 (Yang et al. 2013) and ZeRO', async () => {
+  const { findDevice, findOptimizer } = await import('../../src/data/index.js');
+  const itrs: Record<string, number> = { rram: 1e12, pcm: 1e9, 'stt-mram': 1e15, sram: 1e16, dram: 1e16, hbm2: 1e16 };
+  for (const [id, cycles] of Object.entries(itrs)) {
+    assert.equal(findDevice(id)!.endurance!.cycles, cycles, id);
+    assert.equal(findDevice(id)!.endurance!.source.citation, 'yang2013', id);
+  }
+  // No sourced endurance: no warning can be made up.
+  assert.equal(findDevice('fn-dam')!.endurance, undefined);
+  // ZeRO §3.1: 2 + 2 + 12 bytes for mixed-precision Adam.
+  const bytes: Record<string, number | null> = { 'adam-mixed': 2 + 2 + 12, 'adam-fp32': 4 * 4, 'sgd-momentum': 3 * 4, sgd: 2 * 4, none: null };
+  for (const [id, b] of Object.entries(bytes)) assert.equal(findOptimizer(id)!.bytes_per_param, b, id);
+});
