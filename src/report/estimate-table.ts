@@ -30,10 +30,10 @@ export function estimateColumns(r: EstimateResult): readonly Column<PricedRow>[]
 }
 
 /** CSV of the rows, as `limbound estimate --csv` writes it (full precision, units in the header). */
-export const ROWS_CSV_HEADER = ['id', 'label', 'kind', 'memory_J', 'update_J', 'consolidation_J', 'compute_J', 'energy_J', 'energy_kWh', 'orders_above_floor'] as const;
+export const ROWS_CSV_HEADER = ['id', 'label', 'kind', 'memory_J', 'update_J', 'consolidation_J', 'compute_J', 'energy_J', 'energy_kWh', 'orders_above_floor', 'boundary', 'ratio_to_best_case_accelerator', 'implied_utilisation'] as const;
 
 export function rowsCsvValues(rows: readonly PricedRow[]): unknown[][] {
-  return rows.map((r) => [r.id, r.label, r.kind, r.memory_J, r.update_J, r.consolidation_J, r.compute_J, r.energy_J, r.energy_J / 3.6e6, r.orders_above_floor]);
+  return rows.map((r) => [r.id, r.label, r.kind, r.memory_J, r.update_J, r.consolidation_J, r.compute_J, r.energy_J, r.energy_J / 3.6e6, r.orders_above_floor, r.boundary, r.ratio_to_best_case_accelerator, r.implied_utilisation]);
 }
 
 /**

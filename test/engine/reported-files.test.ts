@@ -81,7 +81,8 @@ test('CLI: "I measured 50 MWh, where does it sit?", a CodeCarbon file and an nvi
 
   const smi = limbound('estimate', '--reported-file', join(FIXTURES, 'nvidia-smi.csv'), '--reported-format', 'nvidia-smi', '--csv');
   assert.equal(smi.status, 0, smi.stderr);
-  assert.match(smi.stdout, /^reported,Reported: your run \(gpu boundary\),reported,,,,,1650,/m);
+  assert.match(smi.stdout, /^id,.*,orders_above_floor,boundary,ratio_to_best_case_accelerator,implied_utilisation$/m);
+  assert.match(smi.stdout, /^reported,Reported: your run \(gpu boundary\),reported,,,,,1650,[^,]+,[^,]+,gpu,[^,]+,[^,]+$/m);
 
   const bad = limbound('estimate', '--reported-file', join(FIXTURES, 'nvidia-smi-bad.csv'));
   assert.equal(bad.status, 2);
