@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { estimate, resolve, validateInput, priceCounts, type EstimateInput } from '../../src/model/index.js';
+import { estimate, type EstimateInput } from '../../src/model/index.js';
 
 fc.configureGlobal({ seed: 20261123, numRuns: 300 });
 
@@ -110,7 +110,3 @@ test('optimizer workloads keep the ordering and the floor', () => {
   );
 });
 
-test('priceCounts is pure: same counts, same rows', () => {
-  const { counts, env } = resolve(validateInput({ workload: 'gpt-3' }));
-  assert.deepEqual(priceCounts(counts, env).rows, priceCounts({ ...counts }, env).rows);
-});
