@@ -90,13 +90,14 @@ export function registerEngineCommands(program: Command): void {
       return;
     }
     if (opts.csv) {
-      emit(toCsv(['time_s', ...ids.map((id) => `${id}_energy_J`), 'cim_barrier_kT'], t.points.map((p) => [p.time_s, ...ids.map((id) => p.energy_J[id]), p.cim_barrier_kT])));
+      emit(toCsv(['time_s', ...ids.map((id) => `${id}_energy_J`), 'cim_barrier_kT', 'in_model_domain'], t.points.map((p) => [p.time_s, ...ids.map((id) => p.energy_J[id]), p.cim_barrier_kT, p.in_model_domain])));
       return;
     }
     const columns: Column<(typeof t.points)[number]>[] = [
       { header: 'T_sol', value: (p) => formatDuration(p.time_s), align: 'right' },
       ...ids.map((id) => ({ header: id, value: (p: (typeof t.points)[number]) => formatSI(p.energy_J[id], 'J'), align: 'right' as const })),
       { header: 'E_b* (kT)', value: (p) => p.cim_barrier_kT.toFixed(1), align: 'right' },
+      { header: 'domain', value: (p) => (p.in_model_domain ? 'τ_u ≥ τ0' : 'outside (τ_u < τ0)') },
     ];
     const within = t.lim_within_2x_time_s;
     emit(
@@ -104,8 +105,8 @@ export function registerEngineCommands(program: Command): void {
         `Energy against time to solution — ${resolved.workload.name} (counts fixed; kind: bound for landauer/lim/cim, estimate otherwise)`,
         renderTable(t.points, columns),
         '',
-        `LIM within 2× of the Landauer floor for T_sol ≥ ${within === null ? 'never (consolidation dominates)' : formatDuration(within)}; at the input's T_sol = ${formatDuration(resolved.counts.time_s)} LIM/floor = ${t.lim_over_floor_at_input.toPrecision(4)}.`,
-        `Each cell is updated once per relaxation time (τ_u = τ_r) at T_sol = ${formatDuration(t.relaxation_limited_time_s)}.`,
+        `LIM within 2× of the Landauer floor for T_sol ≥ ${within === null ? 'never (consolidation dominates)' : `${formatDuration(within)}${t.lim_within_2x_in_model_domain ? '' : " (outside the model's domain)"}`}; at the input's T_sol = ${formatDuration(resolved.counts.time_s)} LIM/floor = ${t.lim_over_floor_at_input.toPrecision(4)}.`,
+        `Each cell is updated once per relaxation time (τ_u = τ_r) at T_sol = ${formatDuration(t.relaxation_limited_time_s)}; below T_sol = ${formatDuration(t.model_domain_min_time_s)} (τ_u < τ0) the model does not apply.`,
       ].join('\n'),
     );
   });

@@ -71,6 +71,10 @@ export interface Derived {
   transport_c: number;
   /** Finite-time excess per update operation: N_eff·c·kT·τ_r/τ_u (binary cells) or c·kT·τ_r/τ_u (analog). */
   excess_per_op_J: number;
+  /** Cells holding the model: P·N (binary) or P (analog). */
+  stored_cells: number;
+  /** Cell writes over the run: Σbits (a binary cell per changed bit) or OPS (an analog cell per update). */
+  cell_writes: number;
   /** τ_u ≥ τ0: the update is slower than one escape attempt, where Arrhenius escape and the overdamped model hold. */
   in_model_domain: boolean;
   /** ln(τ_ret/(ε_ret·τ0)): barrier (kT) that keeps the trained model for τ_ret with loss ε_ret. */
@@ -81,7 +85,7 @@ export interface Derived {
   cim_barrier_kT: number;
   /** ln(τ_w/(ε_ref·τ0)): the barrier (kT) that holds a bit from one write to the next. */
   cim_hold_barrier_kT: number;
-  /** Refreshes per bit over the run at E_b*, beyond the ones its writes do: T_sol·max(0, 1/τ_ref − 1/τ_w). */
+  /** Refreshes per cell over the run at E_b*, beyond the ones its writes do: T_sol·max(0, 1/τ_ref − 1/τ_w). */
   cim_refresh_count: number;
   /** Carnot work per joule of heat pumped from T to the ambient: max(0, T_amb/T − 1). */
   cooling_per_J: number;
@@ -153,9 +157,12 @@ export function deriveInto(c: OperationCounts, e: PricingEnv, d: Derived): Deriv
   const transport = e.transport_c ?? transportRatio(levels);
   // One erasure per changed bit (binary cells, in parallel) or one transport of the whole value (analog).
   const cellsMovedPerOp = e.cell === 'binary' ? neff : 1;
-  // τ_w: mean time between writes of one stored bit; the hold barrier keeps it that long (§2.4).
-  const lnHold = Math.log(c.time_s) + Math.log(c.params * c.precision_bits) - Math.log(c.update_bits) - k.ln_refresh_error_tau0;
-  const cimBarrier = optimalStaticBarrier_kT(c.update_bits, lnHold);
+  // τ_w: mean time between writes of one cell; the hold barrier keeps it that long (§2.4). A binary cell is
+  // written when its bit changes, an analog cell at every update (one barrier crossing at least).
+  const cells = e.cell === 'binary' ? c.params * c.precision_bits : c.params;
+  const cellWrites = e.cell === 'binary' ? c.update_bits : c.update_bits > 0 ? c.ops : 0;
+  const lnHold = Math.log(c.time_s) + Math.log(cells) - Math.log(cellWrites) - k.ln_refresh_error_tau0;
+  const cimBarrier = optimalStaticBarrier_kT(cellWrites, lnHold);
   d.kT_J = k.kT_J;
   d.bit_floor_J = k.bit_floor_J;
   d.neff_bits = neff;
@@ -169,7 +176,9 @@ export function deriveInto(c: OperationCounts, e: PricingEnv, d: Derived): Deriv
   d.ramp_per_bit_kT = k.ramp_per_bit_kT;
   d.cim_barrier_kT = cimBarrier;
   d.cim_hold_barrier_kT = lnHold;
-  d.cim_refresh_count = Number.isFinite(cimBarrier) ? (c.update_bits / (c.params * c.precision_bits)) * refreshesPerWrite(cimBarrier, lnHold) : 0;
+  d.stored_cells = cells;
+  d.cell_writes = cellWrites;
+  d.cim_refresh_count = Number.isFinite(cimBarrier) ? (cellWrites / cells) * refreshesPerWrite(cimBarrier, lnHold) : 0;
   d.cooling_per_J = k.cooling_per_J;
   d.accelerator_J_per_flop = k.accelerator_J_per_flop;
   d.accelerator_power_W = k.accelerator_power_W;
@@ -190,6 +199,8 @@ export function emptyDerived(): Derived {
     relaxation_s: 0,
     transport_c: 0,
     excess_per_op_J: 0,
+    stored_cells: 0,
+    cell_writes: 0,
     in_model_domain: true,
     retention_barrier_kT: 0,
     ramp_per_bit_kT: 0,

@@ -42,6 +42,8 @@ const noParts = (): Factor[][] => [];
 const zero = (why: string): Term => ({ formula: `0 (${why})`, value: zeroValue, parts: noParts });
 
 const storedBits = (c: OperationCounts): Factor[] => [['P', c.params, ''], ['N', c.precision_bits, 'bit']];
+/** Cells holding the model: P·N binary cells, or P analog cells. */
+const storedCells = (d: Derived): Factor[] => [['cells', d.stored_cells, '']];
 
 /** Update wall of the ideal in-memory paradigms: every changed bit at its per-bit cost, plus the speed-limit excess. */
 const excessPart = (c: OperationCounts, d: Derived): Factor[] => [['OPS', c.ops, ''], ['e_ex(τ_u)', d.excess_per_op_J, 'J']];
@@ -78,9 +80,12 @@ export const LIM: Paradigm = {
       parts: (c, _e, d) => [[['Σbits', c.update_bits, 'bit'], ['kT·(ln2 − H(ε))', d.bit_floor_J, 'J/bit']], excessPart(c, d)],
     },
     consolidation: {
-      formula: 'P · N · kT·(ln2 + ½·ln(E_ret/kT))',
-      value: (c, _e, d) => c.params * c.precision_bits * d.kT_J * (LN2 + d.ramp_per_bit_kT),
-      parts: (c, _e, d) => [[...storedBits(c), ['kT·(ln2 + ½·ln(E_ret/kT))', d.kT_J * (LN2 + d.ramp_per_bit_kT), 'J/bit']]],
+      formula: 'P · N · kT·ln2 + cells · kT·½·ln(E_ret/kT)',
+      value: (c, _e, d) => d.kT_J * (c.params * c.precision_bits * LN2 + d.stored_cells * d.ramp_per_bit_kT),
+      parts: (c, _e, d) => [
+        [...storedBits(c), ['kT·ln2', d.kT_J * LN2, 'J/bit']],
+        [...storedCells(d), ['kT·½·ln(E_ret/kT)', d.kT_J * d.ramp_per_bit_kT, 'J']],
+      ],
     },
     compute: zero('included in the update'),
   },
@@ -94,17 +99,17 @@ export const CIM: Paradigm = {
   walls: {
     memory: zero('in place: a MAC reads its weight reversibly'),
     update: {
-      formula: `Σbits · E_b* + ${EXCESS}`,
-      value: (c, _e, d) => c.update_bits * d.cim_barrier_kT * d.kT_J + c.ops * d.excess_per_op_J,
-      parts: (c, _e, d) => [[['Σbits', c.update_bits, 'bit'], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']], excessPart(c, d)],
+      formula: `cell_writes · E_b* + ${EXCESS}`,
+      value: (c, _e, d) => d.cell_writes * d.cim_barrier_kT * d.kT_J + c.ops * d.excess_per_op_J,
+      parts: (c, _e, d) => [[['cell_writes', d.cell_writes, ''], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']], excessPart(c, d)],
     },
     consolidation: {
-      formula: 'P · N · n_ref · E_b* + P · N · E_ret·[E_b* < E_ret],  n_ref = T_sol·max(0, 1/τ_ref − 1/τ_w)',
-      value: (c, _e, d) =>
-        c.params * c.precision_bits * d.kT_J * (d.cim_refresh_count * d.cim_barrier_kT + (d.cim_barrier_kT < d.retention_barrier_kT ? d.retention_barrier_kT : 0)),
-      parts: (c, _e, d) => {
-        const out: Factor[][] = d.cim_refresh_count > 0 ? [[...storedBits(c), ['n_ref', d.cim_refresh_count, ''], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']]] : [];
-        if (d.cim_barrier_kT < d.retention_barrier_kT) out.push([...storedBits(c), ['E_ret', d.retention_barrier_kT * d.kT_J, 'J']]);
+      formula: 'cells · n_ref · E_b* + cells · E_ret·[E_b* < E_ret],  n_ref = T_sol·max(0, 1/τ_ref − 1/τ_w)',
+      value: (_c, _e, d) =>
+        d.stored_cells * d.kT_J * (d.cim_refresh_count * d.cim_barrier_kT + (d.cim_barrier_kT < d.retention_barrier_kT ? d.retention_barrier_kT : 0)),
+      parts: (_c, _e, d) => {
+        const out: Factor[][] = d.cim_refresh_count > 0 ? [[...storedCells(d), ['n_ref', d.cim_refresh_count, ''], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']]] : [];
+        if (d.cim_barrier_kT < d.retention_barrier_kT) out.push([...storedCells(d), ['E_ret', d.retention_barrier_kT * d.kT_J, 'J']]);
         return out;
       },
     },

@@ -92,8 +92,9 @@ describe('web page in Chromium', { timeout: 120_000 }, () => {
     await page.waitForSelector('html[data-ready="true"]');
     await page.waitForSelector('#results[data-state="ready"]');
     await assertMatchesCli(page, {}, []);
-    // The brain-scale anchor (docs/model.md): LIM 165 MJ, 6.95 orders below the H100 row.
-    assert.match(await page.textContent('#results-table tbody tr[data-row-id="lim"] td[data-col="energy"]') ?? '', /^165 MJ$/);
+    // The brain-scale anchor (docs/model.md): LIM 167 MJ (binary cells, flop convention), 6.95 orders below the H100 row.
+    assert.match(await page.textContent('#results-table tbody tr[data-row-id="lim"] td[data-col="energy"]') ?? '', /^167 MJ$/);
+    assert.equal(await page.textContent('#headline'), 'LIM needs 167 MJ, 6.95 orders of magnitude below NVIDIA H100 SXM5 BF16.');
     // The notes under the table are the CLI's and the report's.
     assert.deepEqual(await page.$$eval('#notes li', (lis) => lis.map((li) => li.textContent)), summaryNotes(estimate({}, { tradeoff: true })));
   });
