@@ -175,7 +175,9 @@ export function resolve(input: ValidInput): Resolved {
     ops,
     mac_reads: macReads(convention, flops, ops),
     update_bits: ops * neff,
-    param_writes: kind === 'training' ? params * steps : ops,
+    // A von Neumann machine writes each parameter once per step, and an optimizer each variable once per
+    // iteration (the user's OPS when given), whatever the in-memory counting convention.
+    param_writes: kind === 'training' ? params * steps : input.ops !== undefined ? ops : params * iterations!,
     read_bits: (8 * flops) / intensity,
     params,
     precision_bits: precisionBits,
