@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-interface Row { id: string; kind: string; memory_J: number; update_J: number; consolidation_J: number; compute_J: number; energy_J: number; time_to_solution_s: number }
+interface Row { id: string; kind: string; memory_J: number; update_J: number; consolidation_J: number; compute_J: number; cooling_J: number; energy_J: number; time_to_solution_s: number }
 interface SolveDoc { counts: { update_bits: number; time_s: number }; time_to_solution_s: number; paradigms: Row[] }
 
 function solve(...extra: string[]): SolveDoc {
@@ -20,7 +20,8 @@ function solve(...extra: string[]): SolveDoc {
 
 test('solve … --temperature-K 77: the floor is 77/300 of the 300 K floor, and Σbits·k_B·T·ln2 by hand', () => {
   const warm = solve();
-  const cold = solve('--temperature-K', '77');
+  // With the ambient at 77 K too there is no cooling to pay: the rows price the memory at 77 K alone.
+  const cold = solve('--temperature-K', '77', '--ambient-K', '77');
   assert.deepEqual(cold.counts, warm.counts, 'the temperature prices the run; it does not change it');
   const floor = (d: SolveDoc) => d.paradigms.find((p) => p.id === 'landauer')!.energy_J;
   const ratio = floor(cold) / floor(warm);
@@ -42,7 +43,19 @@ test('solve … --temperature-K 77: the floor is 77/300 of the 300 K floor, and 
     for (const row of doc.paradigms) {
       assert.equal(row.time_to_solution_s, doc.counts.time_s, row.id);
       const walls = row.memory_J + row.update_J + row.consolidation_J + row.compute_J;
+      assert.equal(row.cooling_J, 0, row.id);
       assert.ok(Math.abs(walls - row.energy_J) <= 1e-12 * row.energy_J, `${row.id}: walls ${walls} vs energy ${row.energy_J}`);
     }
+  }
+});
+
+test('solve … --temperature-K 77 below a 300 K ambient: every row carries the Carnot work, so the floor is the 300 K floor', () => {
+  const warm = solve();
+  const cold = solve('--temperature-K', '77');
+  const floor = (d: SolveDoc) => d.paradigms.find((p) => p.id === 'landauer')!;
+  assert.ok(Math.abs(floor(cold).energy_J / floor(warm).energy_J - 1) < 1e-12, 'k_B·77·ln2 × 300/77 = k_B·300·ln2');
+  for (const row of cold.paradigms) {
+    const walls = row.memory_J + row.update_J + row.consolidation_J + row.compute_J;
+    assert.ok(Math.abs(row.cooling_J - walls * (300 / 77 - 1)) <= 1e-12 * row.energy_J, row.id);
   }
 });
