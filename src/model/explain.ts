@@ -51,10 +51,10 @@ export function explainSymbols(resolved: Resolved): Array<[string, string, strin
     ['c', formatScientific(d.transport_c, 4), e.transport_c === undefined ? 'W₂²/L² of one cell update: (M² + 2)/(12(M − 1)²), ½ for a binary cell' : 'W₂²/L² of an update (given)'],
     ['e_ex', formatSI(d.excess_per_op_J, 'J', 4), `finite-time excess per update at τ_u: ${e.cell === 'binary' ? 'N_eff·' : ''}c·kT·τ_r/τ_u`],
     ['domain', d.in_model_domain ? 'τ_u ≥ τ0' : 'τ_u < τ0', d.in_model_domain ? 'inside the model\'s domain (Arrhenius escape, overdamped cell)' : 'OUTSIDE the model\'s domain: updates faster than one escape attempt'],
-    ['τ_w', formatSI((c.time_s * c.params * c.precision_bits) / c.update_bits, 's', 4), 'mean time between writes of one stored bit = T_sol·P·N/Σbits'],
+    ['τ_w', formatSI((c.time_s * d.stored_cells) / d.cell_writes, 's', 4), `mean time between writes of one cell = T_sol·cells/cell_writes (${e.cell === 'binary' ? 'P·N cells, Σbits writes' : 'P cells, OPS writes'})`],
     ['E_b*', `${d.cim_barrier_kT.toPrecision(4)} kT`, `best single barrier of a static memory: max(ln2, ln(τ_w/(ε_ref·τ0))) = hold-between-writes barrier ${d.cim_hold_barrier_kT.toPrecision(4)} kT, or ln2 if cheaper`],
     ['τ_ref', formatSI(e.refresh_error * e.tau0_s * Math.exp(d.cim_barrier_kT), 's', 4), 'refresh interval at E_b* = ε_ref·τ0·e^{E_b*/kT} (refresh only where τ_ref < τ_w)'],
     ['E_ret', `${d.retention_barrier_kT.toPrecision(4)} kT`, `barrier keeping the model for τ_ret = ${formatDuration(e.retention_s)} with loss ε_ret = ${e.retention_error}: ln(τ_ret/(ε_ret·τ0))`],
-    ['cooling', d.cooling_per_J > 0 ? `${formatScientific(d.cooling_per_J, 4)} J/J` : '0', `Carnot work per joule of heat pumped from T = ${e.temperature_K} K to T_amb = ${e.ambient_K} K: max(0, T_amb/T − 1), added to every row as cooling_J`],
+    ['cool', d.cooling_per_J > 0 ? `${formatScientific(d.cooling_per_J, 4)} J/J` : '0', `Carnot work per joule of heat pumped from T = ${e.temperature_K} K to T_amb = ${e.ambient_K} K: max(0, T_amb/T − 1), added to every row as cooling_J`],
   ];
 }
