@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { estimate, resolve, validateInput, priceCounts, type EstimateInput } from '../../src/model/index.js';
+import { estimate, type EstimateInput } from '../../src/model/index.js';
 
 fc.configureGlobal({ seed: 20261123, numRuns: 300 });
 
@@ -115,11 +115,6 @@ test('optimizer workloads keep the ordering and the floor', () => {
     }),
     { numRuns: 150 },
   );
-});
-
-test('priceCounts is pure: same counts, same rows', () => {
-  const { counts, env } = resolve(validateInput({ workload: 'gpt-3' }));
-  assert.deepEqual(priceCounts(counts, env).rows, priceCounts({ ...counts }, env).rows);
 });
 
 test('the bound rows scale exactly with T at fixed counts (no cooling at or above the ambient)', () => {
