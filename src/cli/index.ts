@@ -7,7 +7,7 @@ import { registerEngineCommands, registerBenchEstimate } from './engine-commands
 import { registerSimulate, registerBenchSim } from './simulate.js';
 import { registerSolve, registerBenchAnneal } from './solve.js';
 import { registerFigureCommands } from './figure-commands.js';
-import { registerMachine } from './machine.js';
+import { registerMachine, registerBenchMachine } from './machine.js';
 
 export function buildProgram(): Command {
   const program = new Command('limbound')
@@ -24,6 +24,7 @@ export function buildProgram(): Command {
   registerBenchEstimate(bench);
   registerBenchSim(bench);
   registerBenchAnneal(bench);
+  registerBenchMachine(bench);
   return program;
 }
 
