@@ -13,7 +13,8 @@ import { WORKLOADS } from '../../src/data/workloads.js';
 import { estimate } from '../../src/model/estimate.js';
 import { ladderData, ladderSpec, wallsData, wallsSpec } from '../../src/report/figures/index.js';
 import { textWidth } from '../../src/report/figures/text-width.js';
-import { INPUT_LABELS, groupedKeys, headline, labelOf, presetGroups, runTitle } from '../../web/src/labels.js';
+import { readFileSync } from 'node:fs';
+import { GLOSSARY, INPUT_LABELS, groupedKeys, headline, labelOf, presetGroups, runTitle } from '../../web/src/labels.js';
 import { fitSpec, noteText, wrapToWidth, MIN_FONT_PX } from '../../web/src/fit-figure.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'src', 'cli', 'index.ts');
@@ -94,4 +95,9 @@ test('a fitted figure has no text under 11 px, wraps its title, stacks panels on
   const panels = (phone.vconcat as Array<Record<string, unknown>>)[0]!;
   assert.equal(panels.hconcat, undefined);
   assert.equal((panels.vconcat as unknown[]).length, 2);
+});
+
+test('each glossary entry points to a section docs/model.md has', () => {
+  const headings = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'model.md'), 'utf8').split('\n').filter((l) => /^#{2,3} /.test(l)).map((l) => l.replace(/^#+ /, ''));
+  for (const entry of GLOSSARY) assert.ok(headings.some((h) => h.startsWith(entry.section)), `${entry.id}: no section '${entry.section}'`);
 });
