@@ -179,7 +179,8 @@ export function resolve(input: ValidInput, measurement?: ReportedMeasurement): R
     ops,
     mac_reads: macReads(convention, flops, ops),
     update_bits: ops * neff,
-    param_writes: kind === 'training' ? params * steps : ops,
+    // A von Neumann machine writes every parameter once per step (an optimizer iteration), whatever OPS counts.
+    param_writes: params * steps,
     read_bits: (8 * flops) / intensity,
     params,
     precision_bits: precisionBits,

@@ -1,7 +1,8 @@
 /**
  * Units in the solvers' result documents, end to end through the CLI: `--temperature-K` reaches the pricing
- * (the floor at 77 K is 77/300 of the floor at 300 K, and equals Σbits·k_B·77 K·ln2 typed by hand), every
- * row's energy is the sum of its walls, and every row carries the run's time to solution.
+ * (the floor's heat at 77 K is 77/300 of the heat at 300 K, and equals Σbits·k_B·77 K·ln2 typed by hand;
+ * rejecting it to a 300 K ambient costs it back, ×300/77), every row's energy is the sum of its walls (plus
+ * that Carnot cooling), and every row carries the run's time to solution.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +23,7 @@ test('solve … --temperature-K 77: the floor is 77/300 of the 300 K floor, and 
   const warm = solve();
   const cold = solve('--temperature-K', '77');
   assert.deepEqual(cold.counts, warm.counts, 'the temperature prices the run; it does not change it');
-  const floor = (d: SolveDoc) => d.paradigms.find((p) => p.id === 'landauer')!.energy_J;
+  const floor = (d: SolveDoc) => d.paradigms.find((p) => p.id === 'landauer')!.update_J;
   const ratio = floor(cold) / floor(warm);
   assert.ok(Math.abs(ratio - 77 / 300) < 1e-12, `ratio ${ratio}`);
   // k_B·77 K·ln 2 = 7.368846e-22 J per changed bit.
@@ -35,14 +36,24 @@ test('solve … --temperature-K 77: the floor is 77/300 of the 300 K floor, and 
     else assert.ok(c < w, id);
   }
   for (const id of ['vn-accelerator', 'lim-device', 'cim-device']) {
-    assert.equal(cold.paradigms.find((p) => p.id === id)!.energy_J, warm.paradigms.find((p) => p.id === id)!.energy_J, id);
+    assert.equal(cold.paradigms.find((p) => p.id === id)!.update_J, warm.paradigms.find((p) => p.id === id)!.update_J, id);
   }
-  for (const doc of [warm, cold]) {
+  for (const [doc, cooling] of [[warm, 1], [cold, 300 / 77]] as const) {
     assert.equal(doc.time_to_solution_s, doc.counts.time_s);
     for (const row of doc.paradigms) {
       assert.equal(row.time_to_solution_s, doc.counts.time_s, row.id);
-      const walls = row.memory_J + row.update_J + row.consolidation_J + row.compute_J;
+      const walls = (row.memory_J + row.update_J + row.consolidation_J + row.compute_J) * cooling;
       assert.ok(Math.abs(walls - row.energy_J) <= 1e-12 * row.energy_J, `${row.id}: walls ${walls} vs energy ${row.energy_J}`);
     }
   }
+});
+
+test('solve … --temperature-K 77 --ambient-K 77: nothing to pump, so no cooling and the floor is k_B·77·ln2 per changed bit', () => {
+  const cold = solve('--temperature-K', '77', '--ambient-K', '77');
+  for (const row of cold.paradigms) {
+    const walls = row.memory_J + row.update_J + row.consolidation_J + row.compute_J;
+    assert.ok(Math.abs(walls - row.energy_J) <= 1e-12 * row.energy_J, `${row.id}: walls ${walls} vs energy ${row.energy_J}`);
+  }
+  const floor = cold.paradigms.find((p) => p.id === 'landauer')!.energy_J;
+  assert.ok(Math.abs(floor / (cold.counts.update_bits * 7.368846e-22) - 1) < 1e-6, `floor ${floor}`);
 });

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { FIELD_KEYS } from '../../src/model/schema.js';
-import { buildPage, serveStatic, launch, REPO, type BrowserSession } from './harness.js';
+import type { BrowserContext } from 'playwright-core';
+import { buildPage, serveStatic, launch, offlineContext, REPO, type BrowserSession } from './harness.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = join(REPO, 'test-artifacts');
@@ -49,24 +50,29 @@ const WALL_COLUMNS_SHOWN = `(() => {
 describe('web page layout, accessibility and keyboard in Chromium', { timeout: 240_000 }, () => {
   let server: Awaited<ReturnType<typeof serveStatic>>;
   let dist: string;
-  const sessions: BrowserSession[] = [];
+  let session: BrowserSession;
+  const contexts: Array<{ context: BrowserContext; external: string[] }> = [];
 
   before(async () => {
     dist = await buildPage();
     server = await serveStatic(dist);
+    session = await launch();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   after(async () => {
-    for (const s of sessions) await s.close();
+    for (const c of contexts) await c.context.close();
+    await session?.close();
     await server?.close();
+    for (const c of contexts) assert.deepEqual(c.external, [], 'requests outside 127.0.0.1');
     if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   async function open(width: number, height: number, query = ''): Promise<Page> {
-    const session = await launch({ width, height });
-    sessions.push(session);
-    const page = await session.context.newPage();
+    const opened = await offlineContext(session.browser, { width, height });
+    contexts.push(opened);
+    const page = await opened.context.newPage();
+    page.on('pageerror', (e) => assert.fail(`pageerror: ${e.message}`));
     await page.goto(`${server.url}${query}`);
     await ready(page);
     return page;

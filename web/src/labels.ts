@@ -13,10 +13,11 @@ import type { WorkloadPreset } from '../../src/data/workloads.js';
 /** Where the model is written down, relative to the built page (web/dist/index.html in the repository). */
 export const DOCS_URL = '../../docs/model.md';
 
-export type GroupId = 'workload' | 'hardware' | 'physics' | 'counts';
+export type GroupId = 'workload' | 'reported' | 'hardware' | 'physics' | 'counts';
 
 export const GROUP_TITLES: Record<GroupId, string> = {
   workload: 'Your model and run',
+  reported: 'Your measured run (optional)',
   hardware: 'Hardware',
   counts: 'Operation counts (optional)',
   physics: 'Physics of the memory (optional)',
@@ -41,6 +42,14 @@ export const INPUT_LABELS: Partial<Record<string, InputLabel>> = {
   time_s: { label: 'Time to solution', unit: 's', help: 'Wall-clock length of the run; a unit is fine: 30 d, 1 yr.', group: 'workload', example: '30 d' },
   precision_bits: { label: 'Parameter precision', unit: 'bit', help: 'N, bits stored per parameter (32 for FP32 master weights).', group: 'workload', example: '16' },
   temperature_K: { label: 'Temperature', unit: 'K', help: 'Of the memory; 300 K is room temperature. Sets kT, the scale of every bound.', group: 'physics', example: '300' },
+  tokens_per_param: { label: 'Tokens per parameter', help: 'R, sets the training tokens to R × parameters instead (compute-optimal: about 20, Hoffmann et al. 2022).', group: 'workload', example: '20' },
+  flops_per_token: { label: 'Training FLOP per token', help: 'By default 6 × parameters; a model config adds attention.', group: 'counts' },
+  reported_energy_J: { label: 'Energy your run used', unit: 'J', help: 'Adds a “reported” row for your run; a unit is fine: 50 MWh, 1.2 GWh.', group: 'reported', example: '50 MWh' },
+  boundary: { label: 'What the energy covers', help: 'gpu: accelerators only; system: whole servers; facility: with cooling and power delivery (× PUE).', group: 'reported' },
+  gpu_hours: { label: 'GPU-hours', help: 'Or give GPU-hours and power per GPU: energy = hours × power × PUE.', group: 'reported', example: '1.3M' },
+  gpu_power_W: { label: 'Power per GPU', unit: 'W', help: 'Average draw per GPU for the GPU-hours, e.g. the board TDP.', group: 'reported', example: '700' },
+  pue: { label: 'PUE', help: 'Power usage effectiveness of the data centre (1 = none counted, the best case).', group: 'reported', example: '1.1' },
+  mfu: { label: 'Model FLOPs utilisation', help: 'Share of the accelerator\'s peak the run achieves (1 = the best case).', group: 'hardware', example: '0.4' },
   accelerator: { label: 'Accelerator', help: 'The chip of the von Neumann row, at full use: a best case (real runs use 2–10× more).', group: 'hardware' },
   accelerator_precision: { label: 'Accelerator math precision', help: 'Precision of its matrix math; sets its joules per FLOP.', group: 'hardware' },
   device: { label: 'Memory device', help: 'A real memory device priced as an in-memory row (LIM-capable devices set the LIM row).', group: 'hardware' },
