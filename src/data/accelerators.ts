@@ -226,7 +226,7 @@ export const ACCELERATORS: readonly Accelerator[] = [
     precisions: {
       bf16: { peak_flop_per_s: 46e12, source: primary('patterson2021', 'Table 4 footnote 12: peak 46 TFLOPS for TPU v2') },
     },
-    memory: 'HBM',
+    memory: 'HBM (1st gen)',
     memory_J_per_bit: HBM2_J_PER_BIT,
     memory_source: { ...hbm2Source, note: 'HBM2 figure used (TPU v2 uses first-generation HBM; no sourced figure)' },
     memory_bandwidth_B_per_s: 700e9,

@@ -139,7 +139,7 @@ test('catalog look-ups are case-insensitive and miss cleanly', () => {
   assert.equal(findAccelerator('H100')!.id, 'h100');
   assert.equal(findDevice('PCM')!.id, 'pcm');
   assert.equal(findWorkload('GPT-3')!.id, 'gpt-3');
-  assert.equal(findAccelerator('h200'), undefined);
+  assert.equal(findAccelerator('h300'), undefined);
   assert.equal(findDevice('flash'), undefined);
   assert.equal(findWorkload('gpt-5'), undefined);
 });
