@@ -21,8 +21,8 @@ function onSignal(name: string): void {
     closeOpenWriters();
     process.exit(INTERRUPTED_EXIT_CODE);
   }
-  const how = name === 'SIGINT' ? 'Ctrl-C' : 'another signal';
-  process.stderr.write(`\ninterrupted (${name}): finishing the current item and keeping what is done (${how} again to quit now)\n`);
+  const how = name === 'SIGINT' ? 'Ctrl-C again' : 'send it again';
+  process.stderr.write(`\ninterrupted (${name}): finishing the current item and keeping what is done (${how} to quit now)\n`);
   for (const c of pending) c.abort();
 }
 

@@ -69,5 +69,5 @@ export function bracketDepth(text: string): number {
 /** Throws InputError(field) when `text` nests deeper than MAX_NESTING. */
 export function checkNesting(field: string, path: string, text: string): void {
   const depth = bracketDepth(text);
-  if (depth > MAX_NESTING) throw new InputError(field, `${sanitize(path)}: nested ${depth} levels deep, more than the limit of ${MAX_NESTING}`);
+  if (depth > MAX_NESTING) throw new InputError(field, `${field === path ? '' : `${sanitize(path)}: `}nested ${depth} levels deep, more than the limit of ${MAX_NESTING}`);
 }
