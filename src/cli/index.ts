@@ -13,6 +13,7 @@ import { checkOutputOption } from './output.js';
 
 /** Longest error line printed: the message of any error, control characters escaped, cut here. */
 const MAX_ERROR_LINE = 600;
+import { registerMachine, registerBenchMachine } from './machine.js';
 
 export function buildProgram(): Command {
   const program = new Command('limbound')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerEngineCommands(program);
   registerSimulate(program);
   registerSolve(program);
+  registerMachine(program);
   registerFigureCommands(program);
   const bench = program.command('bench').description('measure the speed of the engine, the simulator and the annealer');
   registerBenchEstimate(bench);
@@ -29,6 +31,7 @@ export function buildProgram(): Command {
   registerBenchAnneal(bench);
   // Every command's --out is checked before its work starts (folder writable, target replaceable).
   program.hook('preAction', (_program, command) => checkOutputOption(command));
+  registerBenchMachine(bench);
   return program;
 }
 

@@ -8,7 +8,11 @@ import { InputError, describeRange } from '../util/errors.js';
 import { describeValue, sanitize } from '../util/text.js';
 import { parseQuantity, type Dimension, SI_UNIT } from './units.js';
 import { PRECISIONS } from '../data/accelerators.js';
+import { OPTIMIZERS } from '../data/optimizers.js';
+import { BOUNDARIES } from '../data/workloads.js';
 import { CONVERGENCE_LAWS } from './convergence.js';
+import { CELL_MODELS } from '../physics/cell.js';
+import { OPS_CONVENTIONS } from './convention.js';
 
 export interface NumericField {
   type: 'number';
@@ -48,7 +52,8 @@ export const FIELDS = {
   params: count('P: parameters (model size) or optimizer state variables', 1e30),
   tokens: count('D: training tokens (or samples)', 1e30),
   flops: count('F: training FLOPs (default 6·P·D)', 1e45),
-  ops: count('OPS: model-update operations (default F for training, P·K for optimizers)', 1e45),
+  ops: count('OPS: model-update operations (default by ops_convention)', 1e45),
+  ops_convention: { type: 'choice', description: "what counts as a weight write: 'flop' (every FLOP, OPS = F: the paper's reading, default), 'sample' (once per weight per token/sample, OPS = P·D) or 'step' (once per weight per optimizer step, OPS = P·S); under sample and step the other MACs read weights in place", choices: OPS_CONVENTIONS } as ChoiceField,
   steps: count('S: optimizer steps (default D / batch_tokens)', 1e30),
   batch_tokens: count('B: tokens per optimizer step', 1e30),
   iterations: count('K: optimizer iterations to solution (default from the convergence law)', 1e30),
@@ -59,17 +64,29 @@ export const FIELDS = {
   temperature_K: positive('temperature', 'T: temperature of the memory', { min: 1e-3, minExclusive: false, max: 1e4 }),
   time_s: positive('time', 'T_sol: time to solution', { min: 1e-12, minExclusive: false, max: 1e20 }),
   tau0_s: positive('time', 'τ0: attempt time of thermally activated escape', { min: 1e-18, minExclusive: false, max: 1 }),
-  relaxation_s: positive('time', 'τ_r: relaxation time of a memory cell over its state range (default τ0)', { min: 1e-18, minExclusive: false, max: 1 }),
-  transport_c: positive('ratio', 'c = W₂²/L² of an update (1/12: uniform state to a point)', { min: 1e-6, minExclusive: false, max: 10 }),
+  cell: { type: 'choice', description: "memory cell of the in-memory rows: 'binary' (N bistable cells per parameter, default) or 'analog' (one cell of 2^N levels)", choices: CELL_MODELS } as ChoiceField,
+  relaxation_s: positive('time', 'τ_r: relaxation time of a memory cell over its state range (default derived from the cell and τ0)', { min: 1e-18, minExclusive: false, max: 1 }),
+  transport_c: positive('ratio', 'c = W₂²/L² of an update (default derived from the cell: 1/2 binary, → 1/12 analog)', { min: 1e-6, minExclusive: false, max: 10 }),
   erasure_error: { type: 'number', dimension: 'ratio', description: 'ε: tolerated erasure error per bit', min: 0, max: 0.4 } as NumericField,
   refresh_error: positive('ratio', 'ε_ref: tolerated chance of losing a bit between refreshes', { min: 1e-300, minExclusive: false, max: 0.5, maxExclusive: true }),
   retention_s: positive('time', 'τ_ret: how long the trained model must be kept', { max: 1e20 }),
+  retention_error: positive('ratio', 'ε_ret: tolerated chance of losing a bit of the trained model within τ_ret', { max: 1 }),
+  ambient_K: positive('temperature', 'T_amb: ambient temperature the heat is rejected to (Carnot cooling when T < T_amb)', { min: 1e-3, minExclusive: false, max: 1e4 }),
   arithmetic_intensity_flop_per_byte: positive('intensity', 'I: FLOP per byte moved off-chip (default: the accelerator ridge point for training, 16/N for optimizers)', { min: 1e-6, minExclusive: false, max: 1e9 }),
   accelerator: { type: 'choice', description: 'accelerator id for the von Neumann accelerator row', choices: () => acceleratorIds() } as ChoiceField,
   accelerator_precision: { type: 'choice', description: 'precision of the accelerator math', choices: PRECISIONS } as ChoiceField,
   device: { type: 'choice', description: 'memory device for a device row (a LIM-capable device sets the LIM row, others the CIM row)', choices: () => deviceIds() } as ChoiceField,
   lim_device: { type: 'choice', description: 'LIM-capable memory device for the lim-device row', choices: () => deviceIds('lim') } as ChoiceField,
   checkpoint_interval_steps: count('optimizer steps between full-model checkpoints', 1e30),
+  optimizer: { type: 'choice', description: 'optimizer whose state a von Neumann machine rewrites each step (default adam-mixed for training, none for solvers)', choices: OPTIMIZERS.map((o) => o.id) } as ChoiceField,
+  optimizer_state_bytes: positive('count', 'B_state: optimizer state bytes written per parameter per step (default from optimizer: 16 for mixed-precision Adam)', { max: 1e3 }),
+  accelerator_power_W: positive('power', 'board power of the accelerator row (default: the catalog figure, e.g. TPU v3 TDP 450 W; its measured max 262 W is the alternative)', { max: 1e6 }),
+  mfu: positive('ratio', 'model FLOPs utilisation of the accelerator row (default 1: the best case)', { min: 1e-6, minExclusive: false, max: 1 }),
+  pue: { type: 'number', dimension: 'ratio', description: 'power usage effectiveness: applied to the accelerator row and to --gpu-hours (default 1: the best case)', min: 1, max: 5 } as NumericField,
+  reported_energy_J: positive('energy', 'reported energy of your run, e.g. "50 MWh" (adds the reported row)', { max: 1e25 }),
+  boundary: { type: 'choice', description: 'accounting boundary of the reported energy: gpu (accelerators only), system (servers), facility (× PUE)', choices: BOUNDARIES } as ChoiceField,
+  gpu_hours: positive('count', 'GPU-hours of your run (with gpu_power_W: reported energy = hours × power × PUE)', { max: 1e15 }),
+  gpu_power_W: positive('power', 'power per GPU for gpu_hours, e.g. the board TDP', { max: 1e5 }),
 } as const satisfies Record<string, Field>;
 
 export type FieldKey = keyof typeof FIELDS;
@@ -104,7 +121,7 @@ function zodField(field: Field): z.ZodType {
 }
 
 function exampleFor(d: Dimension): string {
-  return { count: '"1e15"', bits: '"32 bit"', time: '"30 d"', temperature: '"300 K"', ratio: '"0.5"', intensity: '"300 FLOP/B"' }[d];
+  return { count: '"1e15"', bits: '"32 bit"', time: '"30 d"', temperature: '"300 K"', ratio: '"0.5"', intensity: '"300 FLOP/B"', energy: '"50 MWh"', power: '"700 W"' }[d];
 }
 
 let cachedSchema: z.ZodType | undefined;

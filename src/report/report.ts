@@ -15,7 +15,7 @@ import { InputError, compactNumber } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { formatDuration, formatScientific } from './format.js';
 import { toCsv } from './table.js';
-import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from './estimate-table.js';
+import { estimateColumns, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from './estimate-table.js';
 import { writeOrRefuse } from '../util/out-path.js';
 import { toHtml, toMarkdown, type Block } from './document.js';
 import {
@@ -145,14 +145,14 @@ function reportBlocks(r: EstimateResult, o: ReportOptions, sim: SimFigure | unde
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: `limbound report: ${r.workload.name}` },
     { type: 'paragraph', text: `limbound ${r.tool.version}. ${inputSummary(r)}.` },
-    { type: 'paragraph', text: 'Kinds: bound = physics lower bound under the stated model; estimate = technology data × operation counts; measured = reported energy of a real run. The model and its citations: docs/model.md.' },
+    { type: 'paragraph', text: 'Kinds: bound = physics lower bound under the stated model; estimate = technology data × operation counts; reported = energy a real run reports, with its accounting boundary (gpu, system or facility). The model and its citations: docs/model.md.' },
     ...(o.command ? ([{ type: 'paragraph', text: 'Reproduce with:' }, { type: 'code', text: o.command }] as Block[]) : []),
     { type: 'heading', level: 2, text: 'Least energy to solution' },
     {
       type: 'table',
-      header: ESTIMATE_COLUMNS.map((c) => c.header),
-      rows: r.rows.map((row) => ESTIMATE_COLUMNS.map((c) => c.value(row))),
-      align: ESTIMATE_COLUMNS.map((c) => c.align ?? 'left'),
+      header: estimateColumns(r).map((c) => c.header),
+      rows: r.rows.map((row) => estimateColumns(r).map((c) => c.value(row))),
+      align: estimateColumns(r).map((c) => c.align ?? 'left'),
     },
     { type: 'list', items: summaryNotes(r) },
     ...figureBlock('ladder'),
