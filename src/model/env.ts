@@ -3,7 +3,7 @@
  * the accelerator and the devices. All SI. `derive` computes the per-point intermediates once.
  */
 import type { Accelerator, Precision } from '../data/accelerators.js';
-import { CMOS_LIMIT, DRAM_REFRESH, joulesPerFlop } from '../data/accelerators.js';
+import { CMOS_LIMIT, DRAM_REFRESH } from '../data/accelerators.js';
 import type { MemoryDevice } from '../data/devices.js';
 import type { OperationCounts } from './counts.js';
 import { thermalEnergy, LN2 } from '../physics/constants.js';
@@ -42,6 +42,16 @@ export interface PricingEnv {
   cmos_memory_J_per_bit: number;
   dram_refresh_interval_s: number;
   dram_refresh_J_per_bit: number;
+  /** Board power of the accelerator row, W (default: the catalog's figure, see its power convention). */
+  accelerator_power_W?: number;
+  /** Model FLOPs utilisation of the accelerator row (1: every FLOP at peak, the best case). */
+  mfu: number;
+  /** Power usage effectiveness applied to the accelerator row (1: no facility overhead, the best case). */
+  pue: number;
+  /** FLOP per byte moved off-chip by the CMOS-limit machine; null: use the workload's traffic (read_bits). */
+  cmos_intensity_flop_per_byte: number | null;
+  /** Optimizer state bytes a von Neumann machine writes per parameter per step; null: the parameter itself (N/8). */
+  optimizer_state_bytes: number | null;
 }
 
 /** Intermediates shared by several terms, computed once per design point. */
@@ -79,8 +89,14 @@ export interface Derived {
   cim_refresh_count: number;
   /** Carnot work per joule of heat pumped from T to the ambient: max(0, T_amb/T − 1). */
   cooling_per_J: number;
-  /** J/FLOP of the accelerator at its precision. */
+  /** J/FLOP of the accelerator at its precision: board power ÷ peak. */
   accelerator_J_per_flop: number;
+  /** Board power of the accelerator row, W. */
+  accelerator_power_W: number;
+  /** Accelerator-seconds of the run: max(F/(peak·MFU), read_bits/(8·bandwidth)). */
+  accelerator_time_s: number;
+  /** Board energy W·t of the accelerator row, before PUE. */
+  accelerator_board_J: number;
   /** Refreshes per DRAM bit over the run. */
   dram_refresh_count: number;
 }
@@ -92,6 +108,8 @@ interface EnvConstants {
   retention_barrier_kT: number;
   ramp_per_bit_kT: number;
   accelerator_J_per_flop: number;
+  accelerator_power_W: number;
+  accelerator_peak_flop_per_s: number;
   /** ln(ε_ref·τ0), so that the hold barrier ln(τ_w/(ε_ref·τ0)) is one log per point. */
   ln_refresh_error_tau0: number;
   diffusion_time_s: number;
@@ -107,12 +125,16 @@ function envConstants(e: PricingEnv): EnvConstants {
   if (e === lastEnv && lastConstants) return lastConstants;
   const kT = thermalEnergy(e.temperature_K);
   const retentionBarrier = barrierForRetention_kT(e.retention_s, e.tau0_s, e.retention_error);
+  const power = e.accelerator_power_W ?? e.accelerator.tdp_W;
+  const peak = e.accelerator.precisions[e.accelerator_precision]?.peak_flop_per_s ?? Number.NaN;
   lastConstants = {
     kT_J: kT,
     bit_floor_J: kT * landauerPerBit_kT(e.erasure_error),
     retention_barrier_kT: retentionBarrier,
     ramp_per_bit_kT: 0.5 * Math.log(Math.max(1, retentionBarrier)),
-    accelerator_J_per_flop: joulesPerFlop(e.accelerator, e.accelerator_precision),
+    accelerator_J_per_flop: power / peak,
+    accelerator_power_W: power,
+    accelerator_peak_flop_per_s: peak,
     ln_refresh_error_tau0: Math.log(e.refresh_error) + Math.log(e.tau0_s),
     diffusion_time_s: diffusionTime_s(e.tau0_s, retentionBarrier),
     cooling_per_J: Math.max(0, e.ambient_K / e.temperature_K - 1),
@@ -159,6 +181,10 @@ export function deriveInto(c: OperationCounts, e: PricingEnv, d: Derived): Deriv
   d.cim_refresh_count = Number.isFinite(cimBarrier) ? (cellWrites / cells) * refreshesPerWrite(cimBarrier, lnHold) : 0;
   d.cooling_per_J = k.cooling_per_J;
   d.accelerator_J_per_flop = k.accelerator_J_per_flop;
+  d.accelerator_power_W = k.accelerator_power_W;
+  // Roofline time of the run on one board, stretched by MFU: compute-bound at or above the ridge point.
+  d.accelerator_time_s = Math.max(c.flops / (k.accelerator_peak_flop_per_s * e.mfu), c.read_bits / (8 * e.accelerator.memory_bandwidth_B_per_s));
+  d.accelerator_board_J = d.accelerator_time_s * k.accelerator_power_W;
   d.dram_refresh_count = c.time_s / e.dram_refresh_interval_s;
   return d;
 }
@@ -183,6 +209,9 @@ export function emptyDerived(): Derived {
     cim_refresh_count: 0,
     cooling_per_J: 0,
     accelerator_J_per_flop: 0,
+    accelerator_power_W: 0,
+    accelerator_time_s: 0,
+    accelerator_board_J: 0,
     dram_refresh_count: 0,
   };
 }
@@ -203,6 +232,10 @@ export const DEFAULT_TECHNOLOGY = {
   cmos_memory_J_per_bit: CMOS_LIMIT.memory_J_per_bit,
   dram_refresh_interval_s: DRAM_REFRESH.interval_s,
   dram_refresh_J_per_bit: DRAM_REFRESH.J_per_bit,
-} as const;
+  mfu: 1,
+  pue: 1,
+  cmos_intensity_flop_per_byte: null,
+  optimizer_state_bytes: null,
+} as const satisfies Partial<PricingEnv>;
 
 export { LN2 };
