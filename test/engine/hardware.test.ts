@@ -194,11 +194,11 @@ test('your run: --reported-energy, GPU-hours × power × PUE, with its boundary'
   const hours = estimate({ workload: 'llama-2-70b', gpu_hours: 1000, gpu_power_W: '400 W', pue: 1.2 });
   assert.equal(row(hours.rows, 'reported').energy_J, 1000 * 3600 * 400 * 1.2);
   assert.equal(row(hours.rows, 'reported').boundary, 'facility');
-  assert.equal(row(estimate({ gpu_hours: 10, gpu_power_W: 700 }).rows, 'reported').boundary, 'gpu');
+  assert.equal(row(estimate({ workload: 'llama-2-7b', gpu_hours: 10, gpu_power_W: 700 }).rows, 'reported').boundary, 'gpu');
 });
 
 test('bad values of the new inputs: one line naming the field', () => {
-  rejects(() => estimate({ mfu: 0 }), 'mfu', /> 0/);
+  rejects(() => estimate({ mfu: 0 }), 'mfu', /≥ 1e-6/);
   rejects(() => estimate({ mfu: 1.5 }), 'mfu', /≤ 1/);
   rejects(() => estimate({ pue: 0.9 }), 'pue', /≥ 1/);
   rejects(() => estimate({ reported_energy_J: -1 }), 'reported_energy_J');

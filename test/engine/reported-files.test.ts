@@ -79,7 +79,8 @@ test('CLI: "I measured 50 MWh, where does it sit?", a CodeCarbon file and an nvi
   assert.ok(Math.abs(reported[0].energy_J - 1.9176 * 3.6e6) < 1e-3);
   assert.ok(Array.isArray(doc.warnings));
 
-  const smi = limbound('estimate', '--reported-file', join(FIXTURES, 'nvidia-smi.csv'), '--reported-format', 'nvidia-smi', '--csv');
+  // A small run: 1e6 parameters on 1e8 tokens (floor 6e14 FLOP × 32 bit × kT·ln2 = 55 mJ, below the log's 1650 J).
+  const smi = limbound('estimate', '--params', '1e6', '--tokens', '1e8', '--reported-file', join(FIXTURES, 'nvidia-smi.csv'), '--reported-format', 'nvidia-smi', '--csv');
   assert.equal(smi.status, 0, smi.stderr);
   assert.match(smi.stdout, /^id,.*,orders_above_floor,boundary,ratio_to_best_case_accelerator,implied_utilisation$/m);
   assert.match(smi.stdout, /^reported,Reported: your run \(gpu boundary\),reported,,,,,1650,[^,]+,[^,]+,gpu,[^,]+,[^,]+$/m);
