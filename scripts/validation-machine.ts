@@ -105,23 +105,42 @@ export async function machineValidation(threads: number, log: (s: string) => voi
     parts.push(`### One cell, no coupling (check 4)\n\nThe simulator's erasure protocol (\`simulate erase\`: lower, tilt, raise, untilt in E_s(x² − s)² − f·x) run by the machine as one cell with field g = 1 and μ(t) = −f(t), and by the simulator, with different seeds, dt = 5·10⁻⁴ τ0.\n\n${table.join('\n')}`);
   }
 
-  // ---------- check 5: small Ising, second law, Landauer ----------
+  // ---------- check 5 and the claims: small Ising, second law, Landauer ----------
   log('machine: small Ising');
   {
-    const table = ['| memory | anneal, τ0 | P(ground state) | cycle work, kT | Landauer cost, kT | cycle work / Landauer | second law | replicas |', '|---|---|---|---|---|---|---|---|'];
-    const claims: Array<{ memory: string; anneal: number; cycle: number; se: number; p: number; landauer: number }> = [];
-    for (const [k, [memory, anneal]] of ([['lim', 1], ['lim', 10], ['lim', 100], ['static', 10], ['static', 100]] as const).entries()) {
-      const r = await smallIsingCheck(10, 5, anneal, 48, threads, memory);
-      claims.push({ memory, anneal, cycle: r.cycle, se: r.cycleStderr, p: r.groundProbability, landauer: r.landauer });
-      rows.push({ check: `Ising n = 10 (SK ±1), ${memory}, anneal ${anneal} τ0: cycle work ≥ Landauer cost, kT`, reference: `≥ ${f(r.landauer)}`, simulated: pm(r.cycle, r.cycleStderr), replicas: 48, criterion: 'not below by > 3 SE', pass: r.cycle > r.landauer - 3 * r.cycleStderr && r.secondLaw });
-      table.push(`| ${memory} | ${anneal} | ${f(r.groundProbability, 3)} | ${pm(r.cycle, r.cycleStderr)} | ${f(r.landauer)} | ${f(r.cycle / r.landauer, 3)} | ${r.secondLaw ? 'holds' : '**violated**'} | 48 |`);
-      void k;
+    const n = 10;
+    const replicas = 32;
+    const header = ['| memory | retention barrier, kT | anneal, τ0 | P(ground state) | cycle work, kT | Landauer cost, kT | per committed bit, kT | second law |', '|---|---|---|---|---|---|---|---|'];
+    const table = [...header];
+    const series: Array<{ anneal: number; cycle: number; se: number }> = [];
+    let landauer = NaN;
+    const line = (memory: string, retention: number, anneal: number, r: Awaited<ReturnType<typeof smallIsingCheck>>) =>
+      `| ${memory} | ${retention} | ${anneal} | ${f(r.groundProbability, 3)} | ${pm(r.cycle, r.cycleStderr)} | ${f(r.landauer)} | ${f(r.cycle / (r.landauer / Math.LN2), 3)} | ${r.secondLaw ? 'holds' : '**violated**'} |`;
+    let slowP = 0;
+    for (const anneal of [3, 10, 30, 100, 300]) {
+      const r = await smallIsingCheck(n, 5, anneal, replicas, threads, 'lim', 20);
+      landauer = r.landauer;
+      series.push({ anneal, cycle: r.cycle, se: r.cycleStderr });
+      if (anneal === 300) slowP = r.groundProbability;
+      rows.push({ check: `Ising n = ${n} (SK ±1), lim, anneal ${anneal} τ0: cycle work ≥ Landauer cost, kT`, reference: `≥ ${f(r.landauer)}`, simulated: pm(r.cycle, r.cycleStderr), replicas, criterion: 'not below by > 3 SE; second law', pass: r.cycle > r.landauer - 3 * r.cycleStderr && r.secondLaw });
+      table.push(line('lim', 20, anneal, r));
     }
-    const limSlow = claims.find((c) => c.memory === 'lim' && c.anneal === 100)!;
-    const limFast = claims.find((c) => c.memory === 'lim' && c.anneal === 1)!;
-    rows.push({ check: 'Ising n = 10, lim: P(ground state) rises with anneal time (1 → 100 τ0)', reference: `> ${f(limFast.p, 3)}`, simulated: f(limSlow.p, 3), replicas: 48, criterion: 'slow ≥ 0.75 and > fast', pass: limSlow.p >= 0.75 && limSlow.p > limFast.p });
+    rows.push({ check: `Ising n = ${n}, lim, anneal 300 τ0: probability of reading out a ground state`, reference: '→ 1', simulated: f(slowP, 3), replicas, criterion: '≥ 0.9', pass: slowP >= 0.9 });
+    const frozen = await smallIsingCheck(n, 5, 30, replicas, threads, 'static', 20);
+    rows.push({ check: `Ising n = ${n}, static 20 kT, anneal 30 τ0: second law (cycle work ≥ −3 SE), kT`, reference: '≥ 0', simulated: pm(frozen.cycle, frozen.cycleStderr), replicas, criterion: 'second law', pass: frozen.secondLaw });
+    table.push(line('static', 20, 30, frozen));
+    const claim = [...header];
+    for (const anneal of [30, 300]) {
+      for (const memory of ['static', 'lim'] as const) {
+        const r = await smallIsingCheck(n, 5, anneal, replicas, threads, memory, 4);
+        rows.push({ check: `Ising n = ${n}, ${memory} at 4 kT, anneal ${anneal} τ0: second law, kT`, reference: '≥ 0', simulated: pm(r.cycle, r.cycleStderr), replicas, criterion: 'second law', pass: r.secondLaw });
+        claim.push(line(memory, 4, anneal, r));
+      }
+    }
+    const fit = fitWeightedLine(series.map((p) => 1 / p.anneal), series.map((p) => p.cycle), series.map((p) => 1 / p.se ** 2));
     parts.push(
-      `### Small Ising problems: ground states, second law, Landauer (check 5)\n\nA ±1 Sherrington–Kirkpatrick instance on 10 cells (seed 5; ground states by enumeration of all 2¹⁰ states, degeneracy counted). Full cycle: warm-up, anneal (λ: 0 → 3/√(n−1), geometric after a linear start), consolidate to the retention barrier (20 kT here), hold 1 τ0 (read-out: the signs, no polish), reset (λ → 0, barrier back). The Landauer cost is kT·(n ln 2 − ln g): the read-out commits the n bits of a uniformly random start to one of g ground states. dt = 0.05/|H″|max per segment.\n\n${table.join('\n')}\n\nThe static cell (barrier 20 kT throughout) cannot anneal: its bits never cross the barrier, so it reads out its random start; its cycle work still exceeds the Landauer cost because removing the coupling and keeping the bits is not a reversible operation on a random start.`,
+      `### Small Ising problems: ground states, second law, Landauer (check 5)\n\nA ±1 Sherrington–Kirkpatrick instance on ${n} cells (seed 5; ground states by enumeration of all 2^${n} states, degeneracy counted). Full cycle: warm-up, anneal (λ: 0 → 8/√(n−1), geometric after a linear start; E_low = 1 kT for lim), consolidate (5 τ0, geometric barrier ramp to the retention barrier), hold 1 τ0 (read-out: the signs, no polish), reset (λ → 0, barrier back). The Landauer cost is kT·(n ln 2 − ln g): the read-out commits the n bits of a uniformly random start to one of g ground states; "per committed bit" divides the cycle work by n − log₂g. dt = 0.05/|H″|max per segment; ${replicas} replicas per row.\n\n${table.join('\n')}\n\nThe static cell at 20 kT cannot anneal (its bits never cross the barrier): it reads out its random start, commits nothing, and its cycle work is ≈ 0 — the second law holds, and the Landauer bound does not apply to a cycle that erases nothing.`,
+      `### Measured claims\n\n**Energy to solution against anneal time (lim, 20 kT).** Weighted fit of the cycle work over the five anneal times above: W = a + b/t with a = ${f(fit.intercept)} ± ${f(Math.sqrt(fit.intercept_variance), 2)} kT and b = ${f(fit.slope)} ± ${f(Math.sqrt(fit.slope_variance), 2)} kT·τ0. The energy falls with anneal time, but not to the Landauer cost (${f(landauer)} kT): the slow limit keeps the quasi-static cost of compressing the wells during consolidation and the coupling released at the reset (per phase in \`limbound machine ising --json\`), so the 1/t law describes the approach to a floor a few kT per cell above Landauer's. The fit's χ² is not tested: the points at short anneals also change quality (P(ground state) rises with t), so a + b/t is a description, not a law.\n\n**lim against static per committed bit, at the same retention barrier.** At 20 kT the comparison has no second party: a static cell cannot anneal at all. At a 4 kT retention barrier, where a static cell still flips thermally (escape time ≈ e⁴ τ0):\n\n${claim.join('\n')}\n\nAt equal anneal time lim reaches the ground state more often; per committed bit the two are within a few kT of each other and neither is uniformly cheaper — with a long anneal the static cell's cycle is as cheap or cheaper, because holding a 4 kT barrier throughout costs no barrier work while lim pays the compression of its wells at consolidation. The engine's LIM-over-CIM advantage (§2.4–2.5) comes from the update and retention walls at a 40 kT retention barrier, which a static annealer cannot reach; this run does not show a per-bit advantage of lim at low barriers, and the document says so.`,
     );
   }
   return { rows, markdown: parts.join('\n\n') };

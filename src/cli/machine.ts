@@ -131,7 +131,7 @@ export function registerMachine(program: Command): void {
         .option('--low-barrier <kT>', 'barrier while the coupling anneals (lim)', '1')
         .option('--no-polish', 'no greedy one-flip polish of the read-out')
         .option('--best-known <cut>', 'best-known cut for the quality ratio (G-set files: looked up)')
-        .option('--budget <updates>', 'coupling-updates per replica that set the default anneal time (steps × (2·couplings + 8·cells))', '4e9'),
+        .option('--budget <updates>', 'coupling-updates per replica that set the default anneal time (steps × (2·couplings + 8·cells))', '8e9'),
       '2',
     ).action(async (file: string, opts: Options) => {
       const input = name === 'maxcut' ? { kind: 'maxcut' as const, maxcut: readMaxCut(file) } : readIsingInput(file);

@@ -125,10 +125,10 @@ export const ISING_DEFAULTS = { consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2
 /**
  * Default budget per replica, in coupling-updates: steps × (2·couplings + 8·n) — one unit per coupling
  * visited plus eight per cell for its own update, the kernel's cost measured on G22. The anneal time is
- * chosen to spend it, so dense and sparse graphs get about the same CPU time (≈ 10–20 s per replica on one
+ * chosen to spend it, so dense and sparse graphs get about the same CPU time (≈ 15 s per replica on one
  * uncontended core).
  */
-export const ISING_BUDGET_PER_REPLICA = 4e9;
+export const ISING_BUDGET_PER_REPLICA = 8e9;
 
 /** Anneal time that spends `budget` coupling-updates on one replica (at least 10 τ0). */
 export function annealForBudget(p: MachineProblem, make: (anneal: number) => import('./protocol.js').ProtocolSpec, step: StepOptions, budget: number): number {
