@@ -25,6 +25,26 @@ const argValue = (name: string) => {
 const threads = Number(argValue('--threads') ?? availableParallelism());
 const outPath = argValue('--out') ?? new URL('../docs/validation.md', import.meta.url).pathname;
 const pool = threads > 1 ? new WorkerPool(threads) : undefined;
+/** `--only machine`: regenerate the machine section of the existing document, keeping the simulator's. */
+const machineOnly = argValue('--only') === 'machine';
+if (argValue('--only') !== undefined && !machineOnly) throw new Error(`--only: unknown section '${argValue('--only')}' (allowed: machine)`);
+if (machineOnly) {
+  const { readFileSync } = await import('node:fs');
+  const previous = readFileSync(outPath, 'utf8');
+  const cut = previous.indexOf('\n## Machine: the physical optimizer');
+  const simulatorPart = cut >= 0 ? previous.slice(0, cut) : previous.trimEnd();
+  const simulatorChecks = (simulatorPart.split('## Summary')[1]?.split('\n## ')[0] ?? '').split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| check')).length;
+  const m = await machineValidation(threads, (s) => process.stderr.write(`  ${s}\n`));
+  await pool?.close();
+  const machineFailures = m.rows.filter((r) => !r.pass).length;
+  const simulatorFailures = (simulatorPart.split('## Summary')[1]?.split('\n## ')[0] ?? '').split('\n').filter((l) => l.includes('| **NO** |')).length;
+  const failuresAll = machineFailures + simulatorFailures;
+  const header = simulatorPart.replace(/\d+ checks, (all pass|\*\*\d+ fail\*\*)\./, `${simulatorChecks + m.rows.length} checks, ${failuresAll === 0 ? 'all pass' : `**${failuresAll} fail**`}.`);
+  writeFileAtomic(outPath, `${header.trimEnd()}\n\n${machineSection(m)}`);
+  process.stderr.write(`wrote ${outPath}: machine section regenerated (${m.rows.length} checks, ${machineFailures} failing)\n`);
+  if (failuresAll > 0) process.exitCode = 1;
+  process.exit();
+}
 
 interface Row {
   check: string;
@@ -250,15 +270,28 @@ process.stderr.write('machine\n');
 const machine = await machineValidation(threads, (s) => process.stderr.write(`  ${s}\n`));
 
 // ---------- document ----------
+function machineSection(m: Awaited<ReturnType<typeof machineValidation>>): string {
+  const machineTable = [
+    '| check | exact / reference | measured (± 1 SE) | replicas | criterion | pass |',
+    '|---|---|---|---|---|---|',
+    ...m.rows.map((r) => `| ${r.check} | ${r.reference} | ${r.simulated} | ${r.replicas} | ${r.criterion} | ${r.pass ? 'yes' : '**NO**'} |`),
+  ].join('\n');
+  return `## Machine: the physical optimizer
+
+The machine (\`src/machine\`, \`limbound machine\`) couples n such cells: γ dx_i = −∂H/∂x_i dt + √(2γkT) dW_i with
+H = Σ_i (a4·x_i⁴ + a2·x_i² + a0) + λ(t)·½xᵀKx + μ(t)·gᵀx, all cells stepped together by Euler–Maruyama, the work of
+every step split into barrier work (the cell controls) and coupling work (λ, μ). Regenerated alone by
+\`npm run validation -- --only machine\`. Its checks against exact results:
+
+${machineTable}
+
+${m.markdown}
+`;
+}
 const table = [
   '| check | analytic / reference | simulated (± 1 SE) | 95 % interval | particles | steps | dt, τ0 | criterion | pass |',
   '|---|---|---|---|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.check} | ${r.reference} | ${r.simulated} | ${r.interval} | ${r.particles} | ${r.steps} | ${f(r.dt, 3)} | ${r.criterion} | ${r.pass ? 'yes' : '**NO**'} |`),
-].join('\n');
-const machineTable = [
-  '| check | exact / reference | measured (± 1 SE) | replicas | criterion | pass |',
-  '|---|---|---|---|---|---|',
-  ...machine.rows.map((r) => `| ${r.check} | ${r.reference} | ${r.simulated} | ${r.replicas} | ${r.criterion} | ${r.pass ? 'yes' : '**NO**'} |`),
 ].join('\n');
 const failures = rows.filter((r) => !r.pass).length + machine.rows.filter((r) => !r.pass).length;
 
@@ -321,16 +354,7 @@ of the ramp (MODEL.md §2.6).
 
 ${sections.join('\n\n')}
 
-## Machine: the physical optimizer
-
-The machine (\`src/machine\`, \`limbound machine\`) couples n such cells: γ dx_i = −∂H/∂x_i dt + √(2γkT) dW_i with
-H = Σ_i (a4·x_i⁴ + a2·x_i² + a0) + λ(t)·½xᵀKx + μ(t)·gᵀx, all cells stepped together by Euler–Maruyama, the work of
-every step split into barrier work (the cell controls) and coupling work (λ, μ). Its checks against exact results:
-
-${machineTable}
-
-${machine.markdown}
-`;
+${machineSection(machine)}`;
 
 writeFileAtomic(outPath, doc);
 process.stderr.write(`wrote ${outPath}: ${rows.length + machine.rows.length} checks, ${failures} failing\n`);

@@ -130,7 +130,10 @@ export const ISING_DEFAULTS = { consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2
  */
 export const ISING_BUDGET_PER_REPLICA = 8e9;
 
-/** Anneal time that spends `budget` coupling-updates on one replica (at least 10 τ0). */
+/** The default anneal is at most this long (τ0): small problems need far less than the budget buys. */
+export const MAX_DEFAULT_ANNEAL_TAU0 = 1e4;
+
+/** Anneal time that spends `budget` coupling-updates on one replica (between 10 τ0 and MAX_DEFAULT_ANNEAL_TAU0). */
 export function annealForBudget(p: MachineProblem, make: (anneal: number) => import('./protocol.js').ProtocolSpec, step: StepOptions, budget: number): number {
   const probe = 100;
   let fieldMax = 0;
@@ -139,7 +142,7 @@ export function annealForBudget(p: MachineProblem, make: (anneal: number) => imp
   const annealSteps = built.phases[0].steps;
   const perStep = p.rowPtr[p.n] + 8 * p.n;
   const needed = budget / perStep - (built.steps - annealSteps);
-  return Math.max(10, Number(((probe * needed) / annealSteps).toPrecision(3)));
+  return Math.min(MAX_DEFAULT_ANNEAL_TAU0, Math.max(10, Number(((probe * needed) / annealSteps).toPrecision(3))));
 }
 
 export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOptions): Promise<Record<string, unknown>> {
