@@ -35,7 +35,7 @@ function common(cmd: Command, replicas: string): Command {
     .option('--seed <s>', 'random seed; the same seed gives the same output on any number of threads', '1')
     .option('--threads <n>', 'worker threads (default: all cores)')
     .option('--temperature <K>', 'temperature for the conversion to joules', String(DEFAULT_TEMPERATURE_K))
-    .option('--tau0 <s>', 'the time unit γa²/kT (attempt time τ0) in seconds', String(DEFAULT_TAU0_S))
+    .option('--tau0 <s>', 'the time unit γa²/kT in seconds, as for simulate (docs/model.md §2.2 relates it to the Arrhenius attempt time)', String(DEFAULT_TAU0_S))
     .option('--json', 'print one JSON document');
 }
 
