@@ -147,6 +147,16 @@ async function figureSpec(name: FigureName, input: ValidInput, opts: Record<stri
     }
   }
   if (name === 'solver') return solverSpec((await solverFigure(opts)).data);
+  if (name === 'machine') {
+    const [{ machineFigureData }, { machineSpec }] = await Promise.all([import('../machine/figure-data.js'), import('../report/figures/machine.js')]);
+    const { signal, dispose } = interruptSignal();
+    try {
+      const threads = numberOption('threads', opts.threads as string, { min: 1, max: 1024, integer: true });
+      return machineSpec(await machineFigureData(threads, 16, signal));
+    } finally {
+      dispose();
+    }
+  }
   const resolved = resolve(input);
   // --points and --sizes are read only by the figure that uses them.
   const points = name === 'tradeoff' ? numberOption('points', opts.points as string, { min: 2, max: 10000, integer: true }) : undefined;
