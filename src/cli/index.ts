@@ -69,9 +69,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** A failed write to stdout (a full disk, /dev/full): one line on stderr and exit 2, never a stack trace. */
+let stdoutFailed = false;
 function onStdoutError(err: NodeJS.ErrnoException): void {
   // `limbound … | head` closes the pipe early: that is the reader being done, not an error.
   if (err.code === 'EPIPE') process.exit(0);
+  // Every write queued in the same tick fails the same way: say it once.
+  if (stdoutFailed) return;
+  stdoutFailed = true;
   process.stderr.write(`error: stdout: cannot write the output: ${err.code ?? sanitize(err.message)}\n`);
   process.exit(2);
 }

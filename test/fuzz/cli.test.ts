@@ -147,7 +147,8 @@ function findings(inv: Invocation, target: string | undefined, r: Outcome, befor
   const problems: string[] = [];
   if (r.status !== 0 && r.status !== 2) problems.push(`exit ${r.status} after ${r.ms} ms`);
   if (/^\s+at .+[:(]\d+:\d+\)?$/m.test(r.stderr) || /node:internal|\n\s*\^\n/.test(r.stderr)) problems.push('stack trace on stderr');
-  const lines = r.stderr.trim().split('\n').filter(Boolean);
+  // Warnings (one line each) may precede it; the refusal itself is exactly one `error:` line.
+  const lines = r.stderr.trim().split('\n').filter((l) => l !== '' && !l.startsWith('warning: '));
   if (r.status === 2 && (lines.length !== 1 || !lines[0]!.startsWith('error: '))) problems.push(`exit 2 with ${lines.length} stderr lines`);
   if (/\bNaN\b|\bInfinity\b/.test(r.stdout) && inv.args[0] !== 'simulate') problems.push('NaN or Infinity on stdout');
   if (/"[a-z_]*_J": -\d/.test(r.stdout)) problems.push('negative energy on stdout');
