@@ -55,7 +55,7 @@ export function explainSymbols(resolved: Resolved): Array<[string, string, strin
     ['E_b*', `${d.cim_barrier_kT.toPrecision(4)} kT`, `best single barrier of a static memory: max(ln2, ln(τ_w/(ε_ref·τ0))) = hold-between-writes barrier ${d.cim_hold_barrier_kT.toPrecision(4)} kT, or ln2 if cheaper`],
     ['τ_ref', formatSI(e.refresh_error * e.tau0_s * Math.exp(d.cim_barrier_kT), 's', 4), 'refresh interval at E_b* = ε_ref·τ0·e^{E_b*/kT} (refresh only where τ_ref < τ_w)'],
     ['E_ret', `${d.retention_barrier_kT.toPrecision(4)} kT`, `barrier keeping the model for τ_ret = ${formatDuration(e.retention_s)} with loss ε_ret = ${e.retention_error}: ln(τ_ret/(ε_ret·τ0))`],
-    ['cooling', d.cooling_per_J > 0 ? `${formatScientific(d.cooling_per_J, 4)} J/J` : '0', `Carnot work per joule of heat pumped from T = ${e.temperature_K} K to T_amb = ${e.ambient_K} K: max(0, T_amb/T − 1), added to every row as cooling_J`],
+    ['cool', d.cooling_per_J > 0 ? `${formatScientific(d.cooling_per_J, 4)} J/J` : '0', `Carnot work per joule of heat pumped from T = ${e.temperature_K} K to T_amb = ${e.ambient_K} K: max(0, T_amb/T − 1), added to every row as cooling_J`],
     ...vonNeumannSymbols(resolved, d),
   ];
 }

@@ -152,6 +152,10 @@ test('the pricing setting: defaults, the relaxation time following τ0, and ever
   const { env } = counts({});
   assert.equal(env.temperature_K, 300);
   assert.equal(env.tau0_s, 1e-9);
+  assert.equal(env.cell, 'binary');
+  assert.equal(env.ambient_K, 300);
+  assert.equal(env.retention_error, 1e-9);
+  assert.equal(env.transport_c, undefined, 'c is derived from the cell unless given');
   assert.equal(env.erasure_error, 0);
   assert.equal(env.refresh_error, 1e-9);
   assert.equal(env.retention_s, 315576000);

@@ -47,3 +47,13 @@ test('solve … --temperature-K 77: the floor is 77/300 of the 300 K floor, and 
     }
   }
 });
+
+test('solve … --temperature-K 77 --ambient-K 77: nothing to pump, so no cooling and the floor is k_B·77·ln2 per changed bit', () => {
+  const cold = solve('--temperature-K', '77', '--ambient-K', '77');
+  for (const row of cold.paradigms) {
+    const walls = row.memory_J + row.update_J + row.consolidation_J + row.compute_J;
+    assert.ok(Math.abs(walls - row.energy_J) <= 1e-12 * row.energy_J, `${row.id}: walls ${walls} vs energy ${row.energy_J}`);
+  }
+  const floor = cold.paradigms.find((p) => p.id === 'landauer')!.energy_J;
+  assert.ok(Math.abs(floor / (cold.counts.update_bits * 7.368846e-22) - 1) < 1e-6, `floor ${floor}`);
+});

@@ -73,6 +73,15 @@ export const INPUT_LABELS: Partial<Record<string, InputLabel>> = {
   erasure_error: { label: 'Erasure error', help: 'ε, the tolerated chance that an erased bit is wrong.', group: 'physics' },
   refresh_error: { label: 'Refresh error', help: 'ε_ref, the tolerated chance of losing a bit between refreshes.', group: 'physics' },
   retention_s: { label: 'Retention time', unit: 's', help: 'τ_ret, how long the trained model must be kept (sets the barrier height).', group: 'physics', example: '10 yr' },
+  reported_energy_J: { label: 'Your run\'s energy', unit: 'J', help: 'The energy your run used, to place it on the ladder: a unit is fine (50 MWh, 3 GJ).', group: 'workload', example: '50 MWh' },
+  boundary: { label: 'What that energy includes', help: 'gpu: accelerators only; system: whole servers; facility: servers × PUE (cooling, power delivery).', group: 'workload' },
+  gpu_hours: { label: 'GPU-hours', unit: 'h', help: 'Instead of an energy: GPU-hours × power per GPU (× PUE) is your run\'s energy.', group: 'workload', example: '1.7e6' },
+  gpu_power_W: { label: 'Power per GPU', unit: 'W', help: 'With GPU-hours: e.g. the board TDP (400 W for an A100, 700 W for an H100).', group: 'workload', example: '400' },
+  mfu: { label: 'Model FLOPs utilisation', help: 'Achieved ÷ peak FLOP/s of the accelerator row; 1 is the best case, real runs reach 0.2–0.6.', group: 'hardware', example: '0.4' },
+  pue: { label: 'PUE', help: 'Power usage effectiveness of the datacentre, applied to the accelerator row and to GPU-hours; 1 is the best case.', group: 'hardware', example: '1.1' },
+  accelerator_power_W: { label: 'Accelerator board power', unit: 'W', help: 'By default the catalog figure (TDP, or a measured maximum where no TDP is published).', group: 'hardware' },
+  optimizer: { label: 'Optimizer', help: 'Whose state the von Neumann machine rewrites each step: mixed-precision Adam moves 16 bytes per parameter.', group: 'hardware' },
+  optimizer_state_bytes: { label: 'Optimizer state', unit: 'B', help: 'Bytes rewritten per parameter per step; by default from the optimizer.', group: 'hardware' },
   arithmetic_intensity_flop_per_byte: { label: 'Arithmetic intensity', unit: 'FLOP/B', help: 'FLOP per byte moved off-chip; by default the accelerator\'s ridge point.', group: 'hardware' },
 };
 
