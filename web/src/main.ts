@@ -380,7 +380,9 @@ function update(pushUrl: boolean): void {
   const started = performance.now();
   const r = estimateResolved(resolve(checked.input, measurement), { tradeoff: true });
   current = r;
-  currentTitle = runTitle(r.workload.name, Boolean(values.workload), Object.keys(values).filter((k) => k !== 'workload'));
+  // Named after the preset the user picked (the engine calls a changed preset a custom workload).
+  const presetName = values.workload ? NAMES.workload!(values.workload.toLowerCase()) : r.workload.name;
+  currentTitle = runTitle(presetName, Boolean(values.workload), Object.keys(values).filter((k) => k !== 'workload'));
   renderTable(r, currentTitle);
   showPlaceholders(r);
   computation++;
