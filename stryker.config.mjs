@@ -12,6 +12,7 @@ export default {
       'test/engine/units.test.ts',
       'test/engine/data-table.test.ts',
       'test/engine/physics.test.ts',
+      'test/engine/physics-edges.test.ts',
       'test/engine/counts.test.ts',
       'test/engine/model.test.ts',
       'test/engine/schema.test.ts',

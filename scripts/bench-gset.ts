@@ -9,7 +9,7 @@
  * Long: about 5 s of CPU per seed run, 270 runs for the full set.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,7 +96,11 @@ async function main(): Promise<void> {
     const save = arg('--save');
     if (save) writeFileAtomic(save, `${JSON.stringify(saved, null, 1)}\n`);
   }
-  writeFileAtomic(docPath, renderBenchmarksDoc(saved));
+  // The machine's table (scripts/bench-machine.ts) lives in the same document between its markers: keep it.
+  const previous = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+  const machineBlock = /<!-- machine:begin -->[\s\S]*<!-- machine:end -->/.exec(previous)?.[0];
+  const rendered = renderBenchmarksDoc(saved);
+  writeFileAtomic(docPath, machineBlock ? `${rendered.trimEnd()}\n\n${machineBlock}\n` : rendered);
   process.stderr.write(`wrote ${docPath}\n`);
 }
 

@@ -6,7 +6,10 @@ import { estimateResolved, type EstimateResult } from '../model/estimate.js';
 import { resolve } from '../model/resolve.js';
 import { explain, explainSymbols } from '../model/explain.js';
 import { tradeoff } from '../model/tradeoff.js';
-import { inputJsonSchema } from '../model/schema.js';
+import { FIELDS, checkRange, inputJsonSchema } from '../model/schema.js';
+import { parseQuantity } from '../model/units.js';
+import { assertFiniteResult } from '../util/finite.js';
+import { sanitize } from '../util/text.js';
 import { renderTable, toCsv, type Column } from '../report/table.js';
 import { estimateColumns, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../report/estimate-table.js';
 import { formatSI, formatCount, formatDuration, formatScientific } from '../report/format.js';
@@ -55,7 +58,7 @@ export function registerEngineCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action((catalog: string | undefined, opts) => {
       const all = { workloads: WORKLOADS, accelerators: ACCELERATORS, devices: DEVICES };
-      if (catalog !== undefined && !(catalog in all)) throw new InputError('catalog', `unknown catalog '${catalog}' (allowed: workloads, accelerators, devices)`);
+      if (catalog !== undefined && !Object.hasOwn(all, catalog)) throw new InputError('catalog', `unknown catalog '${sanitize(catalog)}' (allowed: workloads, accelerators, devices)`);
       const chosen = catalog ? { [catalog]: all[catalog as keyof typeof all] } : all;
       if (opts.json) {
         printJson(chosen);
@@ -80,10 +83,14 @@ export function registerEngineCommands(program: Command): void {
   ).action((opts) => {
     const resolved = resolve(inputFromOptions(opts));
     const points = positiveOption('points', opts.points, true);
-    const from_s = opts.fromS !== undefined ? positiveOption('from-s', opts.fromS) : undefined;
-    const to_s = opts.toS !== undefined ? positiveOption('to-s', opts.toS) : undefined;
+    if (points < 2 || points > MAX_TRADEOFF_POINTS) throw new InputError('points', `must be a whole number from 2 to ${MAX_TRADEOFF_POINTS}, got ${points}`);
+    const from_s = opts.fromS !== undefined ? timeOption('from-s', opts.fromS) : undefined;
+    const to_s = opts.toS !== undefined ? timeOption('to-s', opts.toS) : undefined;
     if (from_s !== undefined && to_s !== undefined && to_s <= from_s) throw new InputError('to-s', `must be greater than --from-s (${from_s}), got ${to_s}`);
     const t = tradeoff(resolved, { points, from_s, to_s });
+    assertFiniteResult(t);
+    const last = t.points[t.points.length - 1]!.time_s;
+    if (to_s !== undefined && last !== to_s) process.stderr.write(`warning: to-s: the span is at least one decade; it ends at ${formatDuration(last)} instead of ${formatDuration(to_s)}\n`);
     const ids = PARADIGMS.map((p) => p.id);
     if (opts.json) {
       printJson({ inputs: resolved.inputs, counts: resolved.counts, ...t });
@@ -149,6 +156,23 @@ export function registerBenchEstimate(bench: Command): void {
     });
 }
 
+/** The most T_sol values of a tradeoff table. */
+const MAX_TRADEOFF_POINTS = 10000;
+
+/** A time option within the range of time_s (1 ps to 1e20 s), where every term of the model is finite. */
+function timeOption(name: string, text: string): number {
+  return relabelled(name, () => checkRange('time_s', parseQuantity('time_s', text, 'time'), FIELDS.time_s));
+}
+
+function relabelled<T>(name: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(name, err.message.slice(err.field.length + 2));
+    throw err;
+  }
+}
+
 /** Reads `--reported-file` (format detected or `--reported-format`) into a measurement. */
 function reportedFileFromOptions(opts: Record<string, unknown>): ReportedMeasurement | undefined {
   const format = opts.reportedFormat as string | undefined;
@@ -173,9 +197,9 @@ export function printWarnings(warnings: readonly string[]): void {
 }
 
 function positiveOption(name: string, text: string, integer = false): number {
-  const value = Number(text);
+  const value = text.length > 96 ? NaN : Number(text);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new InputError(name, `must be a positive ${integer ? 'whole ' : ''}number, got '${text}'`);
+    throw new InputError(name, `must be a positive ${integer ? 'whole ' : ''}number, got '${sanitize(text)}'`);
   }
   return value;
 }

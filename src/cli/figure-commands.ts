@@ -13,7 +13,8 @@ import { estimateResolved } from '../model/estimate.js';
 import type { ValidInput } from '../model/schema.js';
 import { InputError, compactNumber } from '../util/errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
-import { checkWritable, writeOrRefuse } from '../report/out-path.js';
+import { writeOrRefuse } from '../util/out-path.js';
+import { outIsFolder } from './output.js';
 import { sizeCount } from '../report/figures/data.js';
 import { FIGURE_NAMES, type FigureName } from '../report/figures/names.js';
 import type { SizeRange, VlSpec, SimData, SolverData } from '../report/figures/index.js';
@@ -61,8 +62,6 @@ export function registerFigureCommands(program: Command): void {
     const out = opts.out as string | undefined;
     const format = out === undefined ? '.json' : extname(out).toLowerCase();
     if (!(FORMATS as readonly string[]).includes(format)) throw new InputError('out', `unknown file type '${extname(out!) || out}' (allowed: ${FORMATS.join(', ')})`);
-    // Every user error before any work: a figure that cannot be written is not drawn.
-    if (out !== undefined) checkWritable(out);
     const scale = numberOption('scale', opts.scale, SCALE_RANGE);
     const input = inputFromOptions(opts);
     const { renderSvgNode, svgToPng } = await load();
@@ -84,8 +83,7 @@ export function registerFigureCommands(program: Command): void {
   });
 
   addInputOptions(
-    program
-      .command('report')
+    outIsFolder(program.command('report'))
       .description('write a report folder: report.md, report.html, figures (SVG, PNG, Vega-Lite), tables (CSV), inputs, version and references.bib')
       .requiredOption('--out <dir>', 'the report folder (written atomically; a previous limbound report there is replaced)')
       .option('--sim <file>', 'simulator result to include (limbound simulate sweep-duration --json); default: a short built-in erasure sweep')
@@ -99,7 +97,6 @@ export function registerFigureCommands(program: Command): void {
   ).action(async (opts) => {
     const out = opts.out as string;
     const { checkReportDir, buildReport, writeReportDir, defaultSizeRange } = await load();
-    checkWritable(out);
     checkReportDir(out);
     const input = inputFromOptions(opts);
     const resolved = resolve(input);
@@ -150,6 +147,16 @@ async function figureSpec(name: FigureName, input: ValidInput, opts: Record<stri
     }
   }
   if (name === 'solver') return solverSpec((await solverFigure(opts)).data);
+  if (name === 'machine') {
+    const [{ machineFigureData }, { machineSpec }] = await Promise.all([import('../machine/figure-data.js'), import('../report/figures/machine.js')]);
+    const { signal, dispose } = interruptSignal();
+    try {
+      const threads = numberOption('threads', opts.threads as string, { min: 1, max: 1024, integer: true });
+      return machineSpec(await machineFigureData(threads, 16, signal));
+    } finally {
+      dispose();
+    }
+  }
   const resolved = resolve(input);
   // --points and --sizes are read only by the figure that uses them.
   const points = name === 'tradeoff' ? numberOption('points', opts.points as string, { min: 2, max: 10000, integer: true }) : undefined;

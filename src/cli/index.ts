@@ -2,18 +2,23 @@
 /** The `limbound` command: argument parsing and error reporting; each subcommand lives in its own module. */
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../util/errors.js';
+import { sanitize } from '../util/text.js';
 import { VERSION } from '../version.js';
 import { registerEngineCommands, registerBenchEstimate } from './engine-commands.js';
 import { registerSimulate, registerBenchSim } from './simulate.js';
 import { registerSolve, registerBenchAnneal } from './solve.js';
 import { registerFigureCommands } from './figure-commands.js';
+import { INTERRUPTED_EXIT_CODE, installSignalHandlers, wasInterrupted } from './interrupt.js';
+import { checkOutputOption } from './output.js';
+
+/** Longest error line printed: the message of any error, control characters escaped, cut here. */
+const MAX_ERROR_LINE = 600;
 import { registerMachine, registerBenchMachine } from './machine.js';
 
 export function buildProgram(): Command {
   const program = new Command('limbound')
     .description('Least energy to train an AI model or run a neuromorphic optimizer, by paradigm and by wall.')
     .version(VERSION)
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerEngineCommands(program);
   registerSimulate(program);
@@ -24,6 +29,8 @@ export function buildProgram(): Command {
   registerBenchEstimate(bench);
   registerBenchSim(bench);
   registerBenchAnneal(bench);
+  // Every command's --out is checked before its work starts (folder writable, target replaceable).
+  program.hook('preAction', (_program, command) => checkOutputOption(command));
   registerBenchMachine(bench);
   return program;
 }
@@ -31,13 +38,18 @@ export function buildProgram(): Command {
 /** Runs the CLI; user errors print one line (`error: field: message`) and exit 2, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  program.configureOutput({
+    writeErr: (text) => process.stderr.write(text),
+    // Commander's own errors (unknown option, missing argument) as one sanitised line with the hint.
+    outputError: (text, write) => write(`${sanitize(text.trim(), MAX_ERROR_LINE)} (run with --help for usage)\n`),
+  });
   program.commands.forEach(function exitOverrideAll(cmd: Command) {
     cmd.exitOverride();
     cmd.commands.forEach(exitOverrideAll);
   });
   try {
     await program.parseAsync(argv);
+    if (wasInterrupted()) return INTERRUPTED_EXIT_CODE;
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -46,23 +58,30 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof InputError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      process.stderr.write(`error: ${sanitize(err.message, MAX_ERROR_LINE)}\n`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`error: ${message}\n`);
+    process.stderr.write(`error: ${sanitize(message, MAX_ERROR_LINE)}\n`);
     if (process.env.LIMBOUND_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return 1;
   }
 }
 
+/** A failed write to stdout (a full disk, /dev/full): one line on stderr and exit 2, never a stack trace. */
+function onStdoutError(err: NodeJS.ErrnoException): void {
+  // `limbound … | head` closes the pipe early: that is the reader being done, not an error.
+  if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`error: stdout: cannot write the output: ${err.code ?? sanitize(err.message)}\n`);
+  process.exit(2);
+}
+
 const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(?:index\.[jt]s|limbound)$/.test(process.argv[1]);
 if (invokedDirectly) {
-  // `limbound … | head` closes the pipe early: that is the reader being done, not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
+  process.stdout.on('error', onStdoutError);
+  // Diagnostics that cannot be written are dropped; the exit code still tells.
+  process.stderr.on('error', () => {});
+  installSignalHandlers();
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

@@ -29,13 +29,13 @@ const optionalNum = (field: string, value: unknown): number | undefined => (valu
 
 function common(cmd: Command, replicas: string): Command {
   return cmd
-    .option('--duration <tau0>', 'anneal (ramp) time in τ0')
+    .option('--duration <tau0>', 'anneal (ramp) time in τ0 (Ising/MAX-CUT default: from --budget; QP: 10/λ_min)')
     .option('--dt <tau0>', 'one time step for every phase (default: automatic per phase, ratio / |H″|max, refused when unstable)')
     .option('--replicas <n>', 'independent replicas (trajectories)', replicas)
     .option('--seed <s>', 'random seed; the same seed gives the same output on any number of threads', '1')
     .option('--threads <n>', 'worker threads (default: all cores)')
     .option('--temperature <K>', 'temperature for the conversion to joules', String(DEFAULT_TEMPERATURE_K))
-    .option('--tau0 <s>', 'the time unit γa²/kT (attempt time τ0) in seconds', String(DEFAULT_TAU0_S))
+    .option('--tau0 <s>', 'the time unit γa²/kT in seconds, as for simulate (docs/model.md §2.2 relates it to the Arrhenius attempt time)', String(DEFAULT_TAU0_S))
     .option('--json', 'print one JSON document');
 }
 
@@ -130,8 +130,9 @@ export function registerMachine(program: Command): void {
         .option('--retention-barrier <kT>', 'retention barrier the solution is consolidated to (≈ 40 kT: 10 years at τ0 = 1 ns)', '40')
         .option('--low-barrier <kT>', 'barrier while the coupling anneals (lim)', '1')
         .option('--no-polish', 'no greedy one-flip polish of the read-out')
-        .option('--best-known <cut>', 'best-known cut for the quality ratio (G-set files: looked up)'),
-      '4',
+        .option('--best-known <cut>', 'best-known cut for the quality ratio (G-set files: looked up)')
+        .option('--budget <updates>', 'coupling-updates per replica that set the default anneal time (steps × (2·couplings + 8·cells))', '8e9'),
+      '2',
     ).action(async (file: string, opts: Options) => {
       const input = name === 'maxcut' ? { kind: 'maxcut' as const, maxcut: readMaxCut(file) } : readIsingInput(file);
       const maxcut = input.kind === 'maxcut' ? input.maxcut : undefined;
@@ -163,6 +164,7 @@ export function registerMachine(program: Command): void {
           retention_barrier_kT: num('retention-barrier', opts.retentionBarrier),
           low_barrier_kT: num('low-barrier', opts.lowBarrier),
           polish: opts.polish !== false,
+          budget: requireNumber('budget', num('budget', opts.budget), { min: 1e3, max: 1e13 }),
           best_known_cut: bestKnown,
           signal,
           onProgress,

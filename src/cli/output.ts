@@ -1,5 +1,8 @@
+import type { Command } from 'commander';
 import { writeFileAtomic } from '../util/atomic.js';
 import { InputError } from '../util/errors.js';
+import { checkOutputPath } from '../util/out-path.js';
+import { sanitize } from '../util/text.js';
 
 /** Prints a JSON document on stdout (stdout stays clean: logs and progress go to stderr). */
 export function printJson(value: unknown): void {
@@ -12,11 +15,26 @@ export function emit(text: string, outPath?: string): void {
   else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/** Commands whose --out names a folder rather than a file. */
+const folderOutputs = new WeakSet<Command>();
+
+/** Marks `cmd`'s --out as a folder (checked as a folder before the command runs). */
+export function outIsFolder(cmd: Command): Command {
+  folderOutputs.add(cmd);
+  return cmd;
+}
+
+/** Checks the --out of `cmd` (if it has one) before any work: the same rule for every command. */
+export function checkOutputOption(cmd: Command): void {
+  const out = cmd.opts().out;
+  if (typeof out === 'string') checkOutputPath(out, folderOutputs.has(cmd));
+}
+
 /** Parses a CLI number, naming the option in the error. */
 export function parseCount(option: string, text: string): number {
-  const value = Number(text);
+  const value = text.length > 96 ? NaN : Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new InputError(option, `expected a number, got '${text}'`);
+    throw new InputError(option, `expected a number, got '${sanitize(text)}'`);
   }
   return value;
 }

@@ -9,7 +9,9 @@ import { formatCount, formatSI } from '../report/format.js';
 import { benchmarkSimulator, type SimBenchmark } from '../sim/benchmark.js';
 import { defaultThreads } from '../sim/parallel.js';
 import { DEFAULT_CAPTURE_STIFFNESS, validateSpec, type ProtocolSpec } from '../sim/protocols.js';
-import { geometricDurations, simulate, sweepDuration, type SimulationResult } from '../sim/simulate.js';
+import { geometricDurations, simulate, sweepDuration, withDuration, type SimulationResult } from '../sim/simulate.js';
+import { buildProtocol, defaultTimeStep } from '../sim/protocols.js';
+import { checkWork, MAX_WORK_FLAG } from './work.js';
 import { InputError, requireNumber } from '../util/errors.js';
 import { interruptSignal } from './interrupt.js';
 import { emit, parseCount, printJson } from './output.js';
@@ -49,7 +51,24 @@ function addCommonOptions(cmd: Command): Command {
     .option('--histogram-bins <n>', 'bins of the work histogram', '30')
     .option('--timing', 'add threads, wall time and throughput to the JSON (these vary from run to run)')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
-    .option('--json', 'print one JSON document');
+    .option('--json', 'print one JSON document')
+    .option(`${MAX_WORK_FLAG} <n>`, `refuse runs above this many particle-steps (default ${SIM_WORK_LIMIT.toExponential()}; the refusal says the estimated time)`);
+}
+
+/** Nominal simulator throughput on two cores, particle-steps per second (limbound bench sim). */
+const SIM_STEPS_PER_S = 1e8;
+/** Default run-size limit: about an hour at the nominal throughput. */
+const SIM_WORK_LIMIT = 3.6e11;
+
+/** Refuses a run whose particles × steps (summed over `durations`) is above --max-work. */
+function checkSimWork(spec: ProtocolSpec, durations: readonly number[], settings: RunSettings, opts: Options): void {
+  let steps = 0;
+  for (const d of durations) {
+    const at = withDuration(spec, d);
+    steps += buildProtocol(at, settings.dt ?? defaultTimeStep(at)).steps;
+  }
+  const detail = `${formatCount(settings.particles)} particles × ${formatCount(steps)} steps`;
+  checkWork({ units: settings.particles * steps, unit: 'particle-steps', detail, perSecond: SIM_STEPS_PER_S, defaultLimit: SIM_WORK_LIMIT }, opts.maxWork);
 }
 
 interface RunSettings {
@@ -205,7 +224,11 @@ function progressHooks(label: string) {
 
 function output(opts: Options, doc: SimulationResult, text: () => string): void {
   for (const warning of (doc.warnings as string[] | undefined) ?? []) process.stderr.write(`warning: ${warning}\n`);
-  if (doc.interrupted) process.stderr.write(`interrupted: ${String(doc.particles_completed ?? '')} particles finished; the result covers those\n`);
+  if (doc.interrupted) {
+    const rows = doc.rows as unknown[] | undefined;
+    const done = rows ? `${rows.length} durations finished` : `${fmt(doc.particles_completed)} of ${fmt(doc.particles)} particles finished`;
+    process.stderr.write(`interrupted: ${done}; the result covers those\n`);
+  }
   const out = typeof opts.out === 'string' ? opts.out : undefined;
   if (opts.json) {
     if (out) emit(JSON.stringify(doc, null, 2), out);
@@ -218,6 +241,7 @@ function output(opts: Options, doc: SimulationResult, text: () => string): void 
 async function runOne(name: string, opts: Options): Promise<void> {
   const spec = specFrom(name, opts);
   const settings = runSettings(opts);
+  checkSimWork(spec, [spec.duration_tau0], settings, opts);
   const { signal, dispose } = interruptSignal();
   const progress = progressHooks(`simulate ${name}`);
   const started = process.hrtime.bigint();
@@ -260,6 +284,11 @@ async function runSweep(name: string, opts: Options): Promise<void> {
   }
   const durations = geometricDurations(num('from', opts.from), num('to', opts.to), num('count', opts.count));
   const settings = runSettings(opts);
+  try {
+    checkSimWork(spec, durations, settings, opts);
+  } catch (err) {
+    throw relabel(err, SWEEP_OPTIONS);
+  }
   const { signal, dispose } = interruptSignal();
   const progress = progressHooks(`sweep ${name}`);
   try {

@@ -11,6 +11,9 @@ import { formatCount, formatSI } from '../report/format.js';
 import { renderTable } from '../report/table.js';
 import { InputError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { assertFiniteResult } from '../util/finite.js';
+import { sanitize } from '../util/text.js';
+import { checkWork, MAX_WORK_FLAG } from './work.js';
 import { createProgress } from './progress.js';
 import { interruptSignal } from './interrupt.js';
 import { parseCount, printJson } from './output.js';
@@ -61,8 +64,8 @@ const AUTO_ATTEMPTS = 2e8;
 type Opts = Record<string, unknown>;
 
 function positiveNumber(flag: string, text: string): number {
-  const value = Number(text);
-  if (!(value > 0) || !Number.isFinite(value)) throw new InputError(flag, `must be a positive number, got '${text}'`);
+  const value = text.length > 96 ? NaN : Number(text);
+  if (!(value > 0) || !Number.isFinite(value)) throw new InputError(flag, `must be a positive number, got '${sanitize(text)}'`);
   return value;
 }
 
@@ -106,7 +109,19 @@ function addAnnealOptions(cmd: Command): Command {
     .option('--hajek-c <c>', 'log schedule: Hajek constant c in T = c/ln(1+t) (default t1·ln(1+S))')
     .option('--no-polish', 'skip the final greedy 1-flip descent')
     .option('--time-s <T>', 'time to solution of the priced hardware in s (default sweeps × --sweep-time-s)')
-    .option('--sweep-time-s <t>', 'time per sweep of the priced hardware in s (default 1e-6, assumed)');
+    .option('--sweep-time-s <t>', 'time per sweep of the priced hardware in s (default 1e-6, assumed)')
+    .option(`${MAX_WORK_FLAG} <n>`, `refuse runs above this many flip attempts (default ${ANNEAL_WORK_LIMIT.toExponential()}; the refusal says the estimated time)`);
+}
+
+/** Nominal annealer throughput, flip attempts per second on one core (limbound bench anneal). */
+const FLIPS_PER_S = 1e8;
+/** Default run-size limit: about an hour at the nominal throughput. */
+const ANNEAL_WORK_LIMIT = 3.6e11;
+
+/** Refuses an annealing run (n spins × sweeps × restarts flip attempts) above --max-work. */
+function checkAnnealWork(n: number, o: AnnealOptions, opts: Opts): void {
+  const detail = `${formatCount(n)} spins × ${formatCount(o.sweeps!)} sweeps × ${formatCount(o.restarts!)} restarts`;
+  checkWork({ units: n * o.sweeps! * o.restarts!, unit: 'flip attempts', detail, perSecond: FLIPS_PER_S, defaultLimit: ANNEAL_WORK_LIMIT }, opts.maxWork);
 }
 
 function annealOptions(opts: Opts, n: number): AnnealOptions {
@@ -125,6 +140,13 @@ function annealOptions(opts: Opts, n: number): AnnealOptions {
     time_s: num(opts, 'timeS', '--time-s'),
     sweep_time_s: num(opts, 'sweepTimeS', '--sweep-time-s'),
   };
+}
+
+/** The run priced per paradigm, refused (one line) if any energy is not finite and ≥ 0. */
+function checkedPrices(counts: Parameters<typeof priceRun>[0], pricing: SolverPricingOptions): ParadigmEnergy[] {
+  const rows = priceRun(counts, pricing);
+  assertFiniteResult({ counts, paradigms: rows.map(({ orders_above_floor: _orders, ...rest }) => rest) });
+  return rows;
 }
 
 /** Runs a long job with progress on a TTY and Ctrl-C keeping the best so far. */
@@ -213,15 +235,17 @@ async function runMaxCut(file: string, opts: Opts): Promise<void> {
   const input = readIsingInput(file, 'rudy');
   const mc = input.maxcut!;
   const o = annealOptions(opts, mc.ising.n);
+  checkAnnealWork(mc.ising.n, o, opts);
   const pricing = pricingOptions(opts);
-  const bkFlag = num(opts, 'bestKnown', '--best-known');
+  const bkText = opts.bestKnown;
+  const bkFlag = bkText === undefined ? undefined : positiveNumber('--best-known', String(bkText));
   const gset = bestKnownFor(file, mc.ising.n, mc.graph.w.length);
   const bestKnown = bkFlag ?? gset?.best_known_cut;
   const r = await withInterrupt('anneal', o.sweeps! * o.restarts!, (signal, progress) =>
     solveMaxCut(mc, { ...o, signal, onProgress: (d) => progress(d) }),
   );
   warnIfScheduleClamped(r, o);
-  const paradigms = priceRun(r.counts, pricing);
+  const paradigms = checkedPrices(r.counts, pricing);
   const ratio = bestKnown !== undefined && bestKnown !== 0 ? r.best_cut / bestKnown : null;
   if (opts.json) {
     printJson({
@@ -248,11 +272,12 @@ async function runIsing(file: string, opts: Opts): Promise<void> {
   const format = (opts.format as IsingFormat | undefined) ?? formatFromName(file);
   const input = readIsingInput(file, format);
   const o = annealOptions(opts, input.ising.n);
+  checkAnnealWork(input.ising.n, o, opts);
   const r = await withInterrupt('anneal', o.sweeps! * o.restarts!, (signal, progress) =>
     anneal(input.ising, { ...o, signal, onProgress: (d) => progress(d) }),
   );
   warnIfScheduleClamped(r, o);
-  const paradigms = priceRun(r.counts, pricingOptions(opts));
+  const paradigms = checkedPrices(r.counts, pricingOptions(opts));
   if (opts.json) {
     printJson({
       command: 'solve ising',
@@ -276,6 +301,8 @@ async function runIsing(file: string, opts: Opts): Promise<void> {
 async function runQP(file: string, opts: Opts): Promise<void> {
   const bits = num(opts, 'precisionBits', '--precision-bits');
   if (bits === undefined) throw new InputError('precision_bits', 'is required (--precision-bits N, 1 to 52)');
+  const memoryBits = num(opts, 'memoryBits', '--memory-bits');
+  if (memoryBits !== undefined && !(memoryBits > bits)) throw new InputError('memory_bits', `must be greater than --precision-bits (${bits}): the memory word holds the requested bits and at least one guard bit, got ${memoryBits}`);
   const qp = readBoxQP(file);
   const reference = opts.reference === false ? undefined : solveBoxQPReference(qp);
   if (reference && !reference.accepted) {
@@ -285,7 +312,7 @@ async function runQP(file: string, opts: Opts): Promise<void> {
   const r = await withInterrupt('qp', maxIt, (signal, progress) =>
     solveQP(qp, {
       precision_bits: bits,
-      memory_bits: num(opts, 'memoryBits', '--memory-bits'),
+      memory_bits: memoryBits,
       guard_bits: num(opts, 'guardBits', '--guard-bits'),
       method: opts.method as QPMethod,
       seed: num(opts, 'seed', '--seed'),
@@ -297,7 +324,7 @@ async function runQP(file: string, opts: Opts): Promise<void> {
       onProgress: (d) => progress(d),
     }),
   );
-  const paradigms = priceRun(r.counts, pricingOptions(opts));
+  const paradigms = checkedPrices(r.counts, pricingOptions(opts));
   const refObjective = reference ? qpObjective(qp, reference.x) : undefined;
   // With μ ≈ 0 the distance to one of many minimisers is no precision: report the objective gap instead.
   const unique = minimiserIsUnique(r.lipschitz, r.strong_convexity);
@@ -369,6 +396,11 @@ async function runBenchGset(instances: string[], opts: Opts): Promise<void> {
   const budget = num(opts, 'budget', '--budget');
   const restarts = num(opts, 'restarts', '--restarts');
   const seeds = Array.from({ length: seedsCount }, (_, k) => k + 1);
+  const perRun = budget ?? GSET_ATTEMPT_BUDGET;
+  checkWork(
+    { units: names.length * seedsCount * perRun, unit: 'flip attempts', detail: `${names.length} instances × ${seedsCount} seeds × ${formatCount(perRun)} attempts`, perSecond: FLIPS_PER_S, defaultLimit: ANNEAL_WORK_LIMIT },
+    opts.maxWork,
+  );
   const results: GsetInstanceResult[] = [];
   let interrupted = false;
   await withInterrupt('bench-gset', names.length, async (signal, progress) => {
@@ -461,7 +493,8 @@ export function registerSolve(program: Command): void {
       .option('--seeds <k>', 'seeds 1..k per instance', '5')
       .option('--budget <attempts>', `flip attempts per run (default ${GSET_ATTEMPT_BUDGET})`)
       .option('--restarts <R>', 'restarts per run (default 1)')
-      .option('--out <file>', 'also write the full results as JSON to this file'),
+      .option('--out <file>', 'also write the full results as JSON to this file')
+      .option(`${MAX_WORK_FLAG} <n>`, `refuse runs above this many flip attempts (default ${ANNEAL_WORK_LIMIT.toExponential()})`),
   ).action((instances: string[], opts: Opts) => runBenchGset(instances, opts));
 }
 

@@ -4,7 +4,11 @@ import { AtomicLineWriter } from '../util/atomic.js';
 import { csvLine } from '../report/table.js';
 import { PARADIGMS } from '../model/paradigms.js';
 import { STRIDE } from '../model/price.js';
-import { evaluatePoint, gridPoint, gridSize, gridValues, type Vary } from '../model/sweep.js';
+import { evaluatePoint, gridPoint, gridSize, gridValues, validateGrid, type Vary } from '../model/sweep.js';
+import { checkWork } from './work.js';
+
+/** Nominal sweep throughput (points priced and written per second on one core), for the time estimate. */
+const SWEEP_POINTS_PER_S = 1e5;
 import type { ValidInput } from '../model/schema.js';
 import { createProgress } from './progress.js';
 import { interruptSignal } from './interrupt.js';
@@ -26,11 +30,10 @@ export async function runSweep(o: SweepOptions): Promise<{ total: number; writte
     seen.add(v.key);
   }
   const total = gridSize(o.varies);
-  if (total > o.maxPoints) throw new InputError('vary', `the grid has ${total} points, more than --max-points ${o.maxPoints} (raise --max-points to run it)`);
+  checkWork({ units: total, unit: 'points', detail: o.varies.map((v) => `${v.count}`).join(' × '), perSecond: SWEEP_POINTS_PER_S, defaultLimit: o.maxPoints }, String(o.maxPoints), '--max-points');
   const values = o.varies.map(gridValues);
-  // Validate the corners first so a bad range fails before anything is written.
-  evaluatePoint(o.base, gridPoint(o.varies, values, 0));
-  evaluatePoint(o.base, gridPoint(o.varies, values, total - 1));
+  // Every point is checked before the first row is written, so a bad interior point loses nothing.
+  validateGrid(o.base, o.varies, values, total);
 
   const writer = o.out ? new AtomicLineWriter(o.out) : undefined;
   const write = (text: string) => (writer ? writer.write(text) : process.stdout.write(text));
@@ -60,7 +63,11 @@ export async function runSweep(o: SweepOptions): Promise<{ total: number; writte
       }
     }
   } catch (err) {
-    writer?.abort();
+    // A point the model cannot price (a non-finite result) ends the sweep; the rows before it are kept.
+    if (err instanceof InputError && writer) {
+      writer.close();
+      process.stderr.write(`sweep: ${written} of ${total} points written to ${o.out} before the error\n`);
+    } else writer?.abort();
     throw err;
   } finally {
     progress.finish();

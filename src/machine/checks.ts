@@ -9,7 +9,7 @@ import { enumerateGroundStates, fieldRampMeanWork, timeAverageVariance, twoCellM
 import { fromBoxQP, fromIsing, type MachineProblem } from './problem.js';
 import { cellBarrier, cellShape, type Controls, type ProtocolSpec } from './protocol.js';
 import { runMachine } from './run.js';
-import { isingSchedule, qpProtocol } from './schedules.js';
+import { isingSchedule, qpProtocol, type MemorySchedule } from './schedules.js';
 import { landauerCostKT, meanSE, summarizeWork } from './summary.js';
 import { generateBoxQP } from '../solvers/qp/generate.js';
 
@@ -114,12 +114,12 @@ export function smallIsing(n: number, seed: number) {
 }
 
 /** Check 5: lim anneals of a small Ising problem; ground-state probability and cycle work against Landauer. */
-export async function smallIsingCheck(n: number, seed: number, anneal: number, replicas: number, threads: number, memory: 'lim' | 'static' = 'lim') {
+export async function smallIsingCheck(n: number, seed: number, anneal: number, replicas: number, threads: number, memory: MemorySchedule = 'lim', retention = 20, lambdaMax = 8) {
   const ising = smallIsing(n, seed);
   const p = fromIsing(ising);
   const ground = enumerateGroundStates(p);
   const rms = Math.sqrt(n - 1);
-  const spec = isingSchedule({ memory, anneal_tau0: anneal, lambda_max: 3 / rms, lambda_start: 0.1 / rms, retention_barrier_kT: 20, low_barrier_kT: 1, consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 4, warmup_tau0: 1 });
+  const spec = isingSchedule({ memory, anneal_tau0: anneal, lambda_max: lambdaMax / rms, lambda_start: 0.1 / rms, retention_barrier_kT: retention, low_barrier_kT: 1, consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 4, warmup_tau0: 1 });
   const run = await runMachine({ problem: p, spec, step: { ratio: 0.05, maxDt: 0.05 }, replicas, seed }, { threads });
   const w = summarizeWork(run);
   let hits = 0;

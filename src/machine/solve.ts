@@ -5,7 +5,8 @@
 import { lanczosExtremes } from '../solvers/qp/linalg.js';
 import type { IsingProblem, MaxCutProblem } from '../solvers/ising/problem.js';
 import { InputError } from '../util/errors.js';
-import { fromIsing, rmsRowNorm, type MachineProblem } from './problem.js';
+import { fromIsing, maxRowAbs, rmsRowNorm, type MachineProblem } from './problem.js';
+import { buildPhases, type StepOptions } from './protocol.js';
 import { runMachine, type MachineRun } from './run.js';
 import { isingSchedule, qpProtocol, scheduleFromJson, type MemorySchedule, type QPProtocol } from './schedules.js';
 import { clean, isingReadout, joules, landauerCostKT, meanSE, pricedRows, summarizeWork, type Units } from './summary.js';
@@ -114,30 +115,58 @@ export interface IsingMachineOptions extends MachineOptions {
   low_barrier_kT: number;
   polish: boolean;
   best_known_cut?: number;
+  /** Coupling-updates per replica that set the default anneal time. */
+  budget?: number;
 }
 
-/** Default anneal time of the Ising mode, τ0, and the fixed lengths of the other phases. */
-export const ISING_DEFAULTS = { anneal_tau0: 300, consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2, warmup_tau0: 1, lambda_start: 0.1 } as const;
+/** Fixed lengths of the phases around the anneal (τ0), and the start of the geometric coupling ramp. */
+export const ISING_DEFAULTS = { consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2, warmup_tau0: 1, lambda_start: 0.1 } as const;
+
+/**
+ * Default budget per replica, in coupling-updates: steps × (2·couplings + 8·n) — one unit per coupling
+ * visited plus eight per cell for its own update, the kernel's cost measured on G22. The anneal time is
+ * chosen to spend it, so dense and sparse graphs get about the same CPU time (≈ 15 s per replica on one
+ * uncontended core).
+ */
+export const ISING_BUDGET_PER_REPLICA = 8e9;
+
+/** The default anneal is at most this long (τ0): small problems need far less than the budget buys. */
+export const MAX_DEFAULT_ANNEAL_TAU0 = 1e4;
+
+/** Anneal time that spends `budget` coupling-updates on one replica (between 10 τ0 and MAX_DEFAULT_ANNEAL_TAU0). */
+export function annealForBudget(p: MachineProblem, make: (anneal: number) => import('./protocol.js').ProtocolSpec, step: StepOptions, budget: number): number {
+  const probe = 100;
+  let fieldMax = 0;
+  for (const v of p.field) fieldMax = Math.max(fieldMax, Math.abs(v));
+  const built = buildPhases(make(probe), maxRowAbs(p), fieldMax, step);
+  const annealSteps = built.phases[0].steps;
+  const perStep = p.rowPtr[p.n] + 8 * p.n;
+  const needed = budget / perStep - (built.steps - annealSteps);
+  return Math.min(MAX_DEFAULT_ANNEAL_TAU0, Math.max(10, Number(((probe * needed) / annealSteps).toPrecision(3))));
+}
 
 export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOptions): Promise<Record<string, unknown>> {
   const p = fromIsing(ising);
   const rms = rmsRowNorm(p) || 1;
+  const step: StepOptions = { dt: o.dt, ratio: ISING_DT_RATIO, maxDt: 0.5 };
+  const make = (anneal: number) =>
+    isingSchedule({
+      memory: o.memory as MemorySchedule,
+      anneal_tau0: anneal,
+      lambda_max: o.lambda_max / rms,
+      lambda_start: ISING_DEFAULTS.lambda_start / rms,
+      retention_barrier_kT: o.retention_barrier_kT,
+      low_barrier_kT: o.low_barrier_kT,
+      consolidate_tau0: ISING_DEFAULTS.consolidate_tau0,
+      hold_tau0: ISING_DEFAULTS.hold_tau0,
+      reset_tau0: ISING_DEFAULTS.reset_tau0,
+      warmup_tau0: ISING_DEFAULTS.warmup_tau0,
+    });
   const spec =
     typeof o.memory === 'string'
-      ? isingSchedule({
-          memory: o.memory,
-          anneal_tau0: o.duration_tau0 ?? ISING_DEFAULTS.anneal_tau0,
-          lambda_max: o.lambda_max / rms,
-          lambda_start: ISING_DEFAULTS.lambda_start / rms,
-          retention_barrier_kT: o.retention_barrier_kT,
-          low_barrier_kT: o.low_barrier_kT,
-          consolidate_tau0: ISING_DEFAULTS.consolidate_tau0,
-          hold_tau0: ISING_DEFAULTS.hold_tau0,
-          reset_tau0: ISING_DEFAULTS.reset_tau0,
-          warmup_tau0: ISING_DEFAULTS.warmup_tau0,
-        })
+      ? make(o.duration_tau0 ?? annealForBudget(p, make, step, o.budget ?? ISING_BUDGET_PER_REPLICA))
       : scheduleFromJson(o.memory.doc, 'memory');
-  const run = await runMachine({ problem: p, spec, step: { dt: o.dt, ratio: ISING_DT_RATIO, maxDt: 0.5 }, replicas: o.replicas, seed: o.seed }, { threads: o.threads, signal: o.signal, onProgress: o.onProgress });
+  const run = await runMachine({ problem: p, spec, step, replicas: o.replicas, seed: o.seed }, { threads: o.threads, signal: o.signal, onProgress: o.onProgress });
   if (run.results.length === 0) throw new InputError('replicas', 'interrupted before the first replica finished');
   const work = summarizeWork(run);
   const read = isingReadout(ising, run, o.polish, o.maxcut);
@@ -155,6 +184,7 @@ export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOption
     retention_barrier_kT: typeof o.memory === 'string' ? o.retention_barrier_kT : undefined,
     low_barrier_kT: typeof o.memory === 'string' && o.memory === 'lim' ? o.low_barrier_kT : undefined,
     anneal_tau0: spec.phases[0].end_tau0,
+    budget_per_replica: typeof o.memory === 'string' && o.duration_tau0 === undefined ? (o.budget ?? ISING_BUDGET_PER_REPLICA) : undefined,
     ...base(run, o),
     ...(o.maxcut
       ? {

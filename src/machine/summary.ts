@@ -186,6 +186,7 @@ function energyOf(p: IsingProblem, s: ArrayLike<number>): number {
 /**
  * Landauer cost of the cycle, kT: the read-out commits n bits out of a uniformly random start, except
  * the one bit a problem without fields cannot fix (the global flip symmetry) — kT·ln2 per committed bit.
+ * Degenerate ground states (g of them, when known) commit kT·ln g less.
  */
 export function landauerCostKT(p: MachineProblem, degeneracy?: number): number {
   const symmetric = p.field.every((v) => v === 0);

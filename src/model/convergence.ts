@@ -17,8 +17,8 @@ export function iterationsForPrecision(law: ConvergenceLaw, precision_bits: numb
   requireNumber('precision_bits', precision_bits, { min: 1, max: 64 });
   switch (law) {
     case 'linear': {
-      if (rate === undefined) throw new InputError('rate', "is required for the 'linear' law (a contraction factor 0 < rate < 1)");
-      requireNumber('rate', rate, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
+      if (rate === undefined) throw new InputError('convergence_rate', "is required for the 'linear' law (a contraction factor 0 < convergence_rate < 1)");
+      requireNumber('convergence_rate', rate, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
       return Math.ceil((precision_bits * Math.LN2) / Math.log(1 / rate));
     }
     case 'sublinear':

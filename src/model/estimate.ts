@@ -12,6 +12,8 @@ import type { TermOverrides } from './paradigms.js';
 import { tradeoff, type Tradeoff } from './tradeoff.js';
 import { CITATIONS, type Citation } from '../data/sources.js';
 import { VERSION } from '../version.js';
+import { InputError } from '../util/errors.js';
+import { assertFiniteResult } from '../util/finite.js';
 import { OPS_CONVENTIONS, type OpsConvention } from './convention.js';
 
 export interface EstimateOptions {
@@ -104,7 +106,23 @@ export function estimateResolved(resolved: Resolved, options: EstimateOptions = 
     const points = typeof options.tradeoff === 'object' ? options.tradeoff.points : undefined;
     result.tradeoff = tradeoff(resolved, { points, terms: options.terms });
   }
+  assertFiniteResult(result);
+  if (!options.terms) assertAboveFloor(result.rows);
   return result;
+}
+
+/**
+ * Every bound and estimate row costs at least the Landauer floor (docs/model.md §3); a row below it
+ * means the inputs together left the model's range, which is refused rather than printed.
+ */
+export function assertAboveFloor(rows: readonly PricedRow[]): void {
+  const floor = rows[0]!.energy_J;
+  for (const row of rows) {
+    if (row.kind === 'measured') continue;
+    if (row.energy_J < floor * (1 - 1e-9)) {
+      throw new InputError('result', `the ${row.id} row (${row.energy_J} J) is below the Landauer floor (${floor} J) for these inputs: they leave the range where the model is meaningful`);
+    }
+  }
 }
 
 /**

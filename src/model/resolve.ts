@@ -195,7 +195,12 @@ export function resolve(input: ValidInput, measurement?: ReportedMeasurement): R
   return { workload: effectiveWorkload, kind, inputs, counts, steps, iterations, ops_convention: convention, ops_by_convention: opsOptions, env, origin, reported, warnings };
 }
 
-/** Every parameter is written at least once; OPS below P would leave parameters untrained. */
+/**
+ * Every parameter is written at least once (OPS below P would leave parameters untrained), and every
+ * update operation takes at least one FLOP to compute (OPS above F would price updates no processor
+ * computed, putting the von Neumann rows below the Landauer floor).
+ */
 export function checkFeasible(c: OperationCounts, _e: PricingEnv): void {
   if (c.ops < c.params) throw new InputError('ops', `must be ≥ params (${c.params}): every parameter is updated at least once, got ${c.ops}`);
+  if (c.ops > c.flops) throw new InputError('ops', `must be ≤ flops (${c.flops}): each update operation takes at least one FLOP, got ${c.ops}`);
 }

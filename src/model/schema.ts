@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { InputError, describeRange } from '../util/errors.js';
+import { describeValue, sanitize } from '../util/text.js';
 import { parseQuantity, type Dimension, SI_UNIT } from './units.js';
 import { PRECISIONS } from '../data/accelerators.js';
 import { OPTIMIZERS } from '../data/optimizers.js';
@@ -35,43 +36,52 @@ const positive = (dimension: Dimension, description: string, extra: Partial<Nume
   type: 'number', dimension, description, min: 0, minExclusive: true, ...extra,
 });
 
-/** Every input key, its meaning, unit and allowed range. Keys carry their SI unit in the name. */
+/** A count of things (parameters, tokens, steps, operations): at least one. */
+const count = (description: string, max: number): NumericField => positive('count', description, { min: 1, minExclusive: false, max });
+
+/**
+ * Every input key, its meaning, unit and allowed range. Keys carry their SI unit in the name. The
+ * ranges are where the model is finite and meaningful: counts are ≥ 1; T ≥ 1 mK (kT stays a normal
+ * float); T_sol ≥ 1 ps, τ0, τ_r ≥ 1 as and I ≥ 1e-6 FLOP/B keep the finite-time and traffic terms
+ * finite; ε ≤ 0.4 keeps ln2 − H(ε) well above float round-off (at ε → 0.5 it vanishes and rounds
+ * negative). docs/model.md §1 lists them.
+ */
 export const FIELDS = {
   workload: { type: 'choice', description: 'workload preset id (see `limbound presets workloads`)', choices: () => workloadIds() } as ChoiceField,
   kind: { type: 'choice', description: "'training' (OPS = FLOPs) or 'optimizer' (OPS = P·K)", choices: ['training', 'optimizer'] } as ChoiceField,
-  params: positive('count', 'P: parameters (model size) or optimizer state variables', { max: 1e30 }),
-  tokens: positive('count', 'D: training tokens (or samples)', { max: 1e30 }),
-  flops: positive('count', 'F: training FLOPs (default 6·P·D)', { max: 1e45 }),
-  ops: positive('count', 'OPS: model-update operations (default by ops_convention)', { max: 1e45 }),
+  params: count('P: parameters (model size) or optimizer state variables', 1e30),
+  tokens: count('D: training tokens (or samples)', 1e30),
+  flops: count('F: training FLOPs (default 6·P·D)', 1e45),
+  ops: count('OPS: model-update operations (default by ops_convention)', 1e45),
   ops_convention: { type: 'choice', description: "what counts as a weight write: 'flop' (every FLOP, OPS = F: the paper's reading, default), 'sample' (once per weight per token/sample, OPS = P·D) or 'step' (once per weight per optimizer step, OPS = P·S); under sample and step the other MACs read weights in place", choices: OPS_CONVENTIONS } as ChoiceField,
-  steps: positive('count', 'S: optimizer steps (default D / batch_tokens)', { max: 1e30 }),
-  batch_tokens: positive('count', 'B: tokens per optimizer step', { max: 1e30 }),
-  iterations: positive('count', 'K: optimizer iterations to solution (default from the convergence law)', { max: 1e30 }),
+  steps: count('S: optimizer steps (default D / batch_tokens)', 1e30),
+  batch_tokens: count('B: tokens per optimizer step', 1e30),
+  iterations: count('K: optimizer iterations to solution (default from the convergence law)', 1e30),
   convergence: { type: 'choice', description: 'convergence law of an optimizer: linear (rate ρ), sublinear O(1/k), sqrt O(1/√k)', choices: CONVERGENCE_LAWS } as ChoiceField,
   convergence_rate: positive('ratio', 'ρ: contraction factor per iteration of a linear law', { max: 1, maxExclusive: true }),
   precision_bits: positive('bits', 'N: bits of precision of each parameter', { min: 1, minExclusive: false, max: 64, integer: true }),
-  n_eff_bits: positive('bits', 'N_eff: bits that change per update (default N)', { max: 64 }),
-  temperature_K: positive('temperature', 'T: temperature of the memory', { max: 1e4 }),
-  time_s: positive('time', 'T_sol: time to solution', { max: 1e20 }),
-  tau0_s: positive('time', 'τ0: attempt time of thermally activated escape', { max: 1 }),
+  n_eff_bits: positive('bits', 'N_eff: bits that change per update (default N)', { min: 1e-3, minExclusive: false, max: 64 }),
+  temperature_K: positive('temperature', 'T: temperature of the memory', { min: 1e-3, minExclusive: false, max: 1e4 }),
+  time_s: positive('time', 'T_sol: time to solution', { min: 1e-12, minExclusive: false, max: 1e20 }),
+  tau0_s: positive('time', 'τ0: attempt time of thermally activated escape', { min: 1e-18, minExclusive: false, max: 1 }),
   cell: { type: 'choice', description: "memory cell of the in-memory rows: 'binary' (N bistable cells per parameter, default) or 'analog' (one cell of 2^N levels)", choices: CELL_MODELS } as ChoiceField,
-  relaxation_s: positive('time', 'τ_r: relaxation time of a memory cell over its state range (default derived from the cell and τ0)', { max: 1 }),
-  transport_c: positive('ratio', 'c = W₂²/L² of an update (default derived from the cell: 1/2 binary, → 1/12 analog)', { max: 10 }),
-  erasure_error: { type: 'number', dimension: 'ratio', description: 'ε: tolerated erasure error per bit', min: 0, max: 0.5, maxExclusive: true } as NumericField,
-  refresh_error: positive('ratio', 'ε_ref: tolerated chance of losing a bit between refreshes', { max: 0.5, maxExclusive: true }),
+  relaxation_s: positive('time', 'τ_r: relaxation time of a memory cell over its state range (default derived from the cell and τ0)', { min: 1e-18, minExclusive: false, max: 1 }),
+  transport_c: positive('ratio', 'c = W₂²/L² of an update (default derived from the cell: 1/2 binary, → 1/12 analog)', { min: 1e-6, minExclusive: false, max: 10 }),
+  erasure_error: { type: 'number', dimension: 'ratio', description: 'ε: tolerated erasure error per bit', min: 0, max: 0.4 } as NumericField,
+  refresh_error: positive('ratio', 'ε_ref: tolerated chance of losing a bit between refreshes', { min: 1e-300, minExclusive: false, max: 0.5, maxExclusive: true }),
   retention_s: positive('time', 'τ_ret: how long the trained model must be kept', { max: 1e20 }),
   retention_error: positive('ratio', 'ε_ret: tolerated chance of losing a bit of the trained model within τ_ret', { max: 1 }),
-  ambient_K: positive('temperature', 'T_amb: ambient temperature the heat is rejected to (Carnot cooling when T < T_amb)', { max: 1e4 }),
-  arithmetic_intensity_flop_per_byte: positive('intensity', 'I: FLOP per byte moved off-chip (default: the accelerator ridge point for training, 16/N for optimizers)', { max: 1e9 }),
+  ambient_K: positive('temperature', 'T_amb: ambient temperature the heat is rejected to (Carnot cooling when T < T_amb)', { min: 1e-3, minExclusive: false, max: 1e4 }),
+  arithmetic_intensity_flop_per_byte: positive('intensity', 'I: FLOP per byte moved off-chip (default: the accelerator ridge point for training, 16/N for optimizers)', { min: 1e-6, minExclusive: false, max: 1e9 }),
   accelerator: { type: 'choice', description: 'accelerator id for the von Neumann accelerator row', choices: () => acceleratorIds() } as ChoiceField,
   accelerator_precision: { type: 'choice', description: 'precision of the accelerator math', choices: PRECISIONS } as ChoiceField,
   device: { type: 'choice', description: 'memory device for a device row (a LIM-capable device sets the LIM row, others the CIM row)', choices: () => deviceIds() } as ChoiceField,
   lim_device: { type: 'choice', description: 'LIM-capable memory device for the lim-device row', choices: () => deviceIds('lim') } as ChoiceField,
-  checkpoint_interval_steps: positive('count', 'optimizer steps between full-model checkpoints', { max: 1e30 }),
+  checkpoint_interval_steps: count('optimizer steps between full-model checkpoints', 1e30),
   optimizer: { type: 'choice', description: 'optimizer whose state a von Neumann machine rewrites each step (default adam-mixed for training, none for solvers)', choices: OPTIMIZERS.map((o) => o.id) } as ChoiceField,
   optimizer_state_bytes: positive('count', 'B_state: optimizer state bytes written per parameter per step (default from optimizer: 16 for mixed-precision Adam)', { max: 1e3 }),
   accelerator_power_W: positive('power', 'board power of the accelerator row (default: the catalog figure, e.g. TPU v3 TDP 450 W; its measured max 262 W is the alternative)', { max: 1e6 }),
-  mfu: positive('ratio', 'model FLOPs utilisation of the accelerator row (default 1: the best case)', { max: 1 }),
+  mfu: positive('ratio', 'model FLOPs utilisation of the accelerator row (default 1: the best case)', { min: 1e-6, minExclusive: false, max: 1 }),
   pue: { type: 'number', dimension: 'ratio', description: 'power usage effectiveness: applied to the accelerator row and to --gpu-hours (default 1: the best case)', min: 1, max: 5 } as NumericField,
   reported_energy_J: positive('energy', 'reported energy of your run, e.g. "50 MWh" (adds the reported row)', { max: 1e25 }),
   boundary: { type: 'choice', description: 'accounting boundary of the reported energy: gpu (accelerators only), system (servers), facility (× PUE)', choices: BOUNDARIES } as ChoiceField,
@@ -134,30 +144,43 @@ export function inputJsonSchema(): unknown {
   };
 }
 
+/** Keys that reach an object's prototype machinery; refused in every input document. */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Validates and converts an input document: one InputError naming the first bad field. */
 export function validateInput(raw: unknown, source = 'input'): ValidInput {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new InputError(source, 'expected an object of input keys');
   const doc = raw as Record<string, unknown>;
+  // Own keys only: an inherited `params` (a prototype set through `__proto__`) is never read.
+  const own = (key: string) => (Object.hasOwn(doc, key) ? doc[key] : undefined);
   for (const key of Object.keys(doc)) {
-    if (key !== 'version' && !(key in FIELDS)) throw new InputError(key, `unknown key '${key}'${suggestFrom(key, FIELD_KEYS) || ` (allowed: ${FIELD_KEYS.join(', ')})`}`);
+    if (PROTOTYPE_KEYS.has(key)) throw new InputError(sanitize(key), 'is not an input key (prototype keys are refused)');
+    if (key !== 'version' && !Object.hasOwn(FIELDS, key)) {
+      const shown = sanitize(key);
+      throw new InputError(shown, `unknown key '${shown}'${suggestFrom(shown, FIELD_KEYS) || ` (allowed: ${FIELD_KEYS.join(', ')})`}`);
+    }
   }
-  if (doc.version !== undefined && doc.version !== 1) throw new InputError('version', `unsupported version ${JSON.stringify(doc.version)} (allowed: 1)`);
+  const version = own('version');
+  if (version !== undefined && version !== 1) throw new InputError('version', `unsupported version ${describeValue(version)} (allowed: 1)`);
   const out: Record<string, number | string> = {};
   for (const key of FIELD_KEYS) {
-    const value = doc[key];
+    const value = own(key);
     if (value === undefined || value === null) continue;
     const field: Field = FIELDS[key];
     if (field.type === 'choice') {
       const list = typeof field.choices === 'function' ? field.choices() : field.choices;
-      const text = String(value).toLowerCase();
-      if (typeof value !== 'string' || !list.includes(text)) throw new InputError(key, `unknown value '${String(value)}'${suggestFrom(String(value), list)} (allowed: ${list.join(', ')})`);
+      const text = typeof value === 'string' ? value.toLowerCase() : '';
+      if (typeof value !== 'string' || !list.includes(text)) {
+        const shown = typeof value === 'string' ? sanitize(value) : describeValue(value);
+        throw new InputError(key, `unknown value ${typeof value === 'string' ? `'${shown}'` : shown}${typeof value === 'string' ? suggestFrom(shown, list) : ''} (allowed: ${list.join(', ')})`);
+      }
       out[key] = text;
     } else {
       out[key] = checkRange(key, parseQuantity(key, value, field.dimension), field);
     }
   }
   // Zod is the source of truth for shape; the checks above give friendlier single-line errors first.
-  const parsed = inputSchema().safeParse({ ...out, ...(doc.version !== undefined ? { version: doc.version } : {}) });
+  const parsed = inputSchema().safeParse({ ...out, ...(version !== undefined ? { version } : {}) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InputError(issue.path.join('.') || source, issue.message);

@@ -3,6 +3,8 @@
  * output, progress and interruption on top.
  */
 import { InputError } from '../util/errors.js';
+import { assertFiniteResult } from '../util/finite.js';
+import { sanitize } from '../util/text.js';
 import { FIELDS, checkRange, type FieldKey, type NumericField, type ValidInput } from './schema.js';
 import { parseQuantity } from './units.js';
 import { resolve } from './resolve.js';
@@ -17,26 +19,33 @@ export interface Vary {
   log: boolean;
 }
 
-const SPEC = /^([A-Za-z_]+)=([^.]+(?:\.\d+)?(?:[eE][-+]?\d+)?[^.]*)\.\.([^:]+)((?::[^:]+)*)$/;
-
 /** Parses NAME=FROM..TO[:log][:COUNT] (COUNT defaults to 10, spacing to linear). */
 export function parseVary(spec: string): Vary {
-  const m = SPEC.exec(spec.trim());
-  if (!m) throw new InputError('vary', `expected NAME=FROM..TO[:log][:COUNT], got '${spec}'`);
-  const key = m[1] as FieldKey;
+  const text = spec.trim();
+  const bad = () => new InputError('vary', `expected NAME=FROM..TO[:log][:COUNT], got '${sanitize(spec)}'`);
+  const eq = text.indexOf('=');
+  const dots = text.indexOf('..', eq + 1);
+  if (text.length > 200 || eq < 1 || dots < 0 || !/^[A-Za-z_]+$/.test(text.slice(0, eq))) throw bad();
+  const fromText = text.slice(eq + 1, dots);
+  const [toText = '', ...options] = text.slice(dots + 2).split(':');
+  // "1e9...1e15" would otherwise read as 1e9 .. .1e15 (= 1e14): three dots are refused, not guessed.
+  if (toText.startsWith('.') || fromText.endsWith('.')) throw new InputError('vary', `'${sanitize(spec)}' has more than two dots between FROM and TO (write FROM..TO)`);
+  if (fromText.trim() === '' || toText.trim() === '') throw bad();
+  const name = text.slice(0, eq);
+  if (!Object.hasOwn(FIELDS, name)) throw new InputError('vary', `unknown input '${sanitize(name)}' (allowed: ${numericKeys().join(', ')})`);
+  const key = name as FieldKey;
   const field = FIELDS[key];
-  if (!field) throw new InputError('vary', `unknown input '${m[1]}' (allowed: ${numericKeys().join(', ')})`);
   if (field.type !== 'number') throw new InputError('vary', `'${key}' is not numeric (allowed: ${numericKeys().join(', ')})`);
-  const from = checkRange(key, parseQuantity(key, m[2]!, field.dimension), field);
-  const to = checkRange(key, parseQuantity(key, m[3]!, field.dimension), field);
+  const from = checkRange(key, parseQuantity(key, fromText, field.dimension), field);
+  const to = checkRange(key, parseQuantity(key, toText, field.dimension), field);
   let log = false;
   let count = 10;
-  for (const part of m[4]!.split(':').filter(Boolean)) {
+  for (const part of options.filter(Boolean)) {
     if (part === 'log') log = true;
     else if (part === 'lin') log = false;
     else {
       const n = Number(part);
-      if (!Number.isInteger(n) || n < 1 || n > 1e7) throw new InputError('vary', `COUNT must be a whole number from 1 to 1e7, got '${part}' in '${spec}'`);
+      if (!Number.isInteger(n) || n < 1 || n > 1e7) throw new InputError('vary', `COUNT must be a whole number from 1 to 1e7, got '${sanitize(part)}' in '${sanitize(spec)}'`);
       count = n;
     }
   }
@@ -83,17 +92,31 @@ export interface SweepRow {
   cim_barrier_kT: number;
 }
 
-/** Evaluates one grid point on top of the base input. */
-export function evaluatePoint(base: ValidInput, point: Record<string, number>, buf = new Float64Array(PARADIGMS.length * STRIDE)): SweepRow {
-  let resolved;
+/** Resolves one grid point on top of the base input; an InputError names the point. */
+function resolvePoint(base: ValidInput, point: Record<string, number>): ReturnType<typeof resolve> {
   try {
-    resolved = resolve({ ...base, ...point });
+    return resolve({ ...base, ...point });
   } catch (err) {
     if (err instanceof InputError) throw new InputError(err.field, `${err.message.slice(err.field.length + 2)} (at grid point ${JSON.stringify(point)})`);
     throw err;
   }
+}
+
+/** Evaluates one grid point on top of the base input. */
+export function evaluatePoint(base: ValidInput, point: Record<string, number>, buf = new Float64Array(PARADIGMS.length * STRIDE)): SweepRow {
+  const resolved = resolvePoint(base, point);
   const d = priceInto(resolved.counts, resolved.env, buf);
   const energy = {} as Record<ParadigmId, number>;
   PARADIGMS.forEach((p, r) => (energy[p.id] = buf[r * STRIDE + TOTAL]!));
-  return { point, energy_J: energy, cim_barrier_kT: d.cim_barrier_kT };
+  const row = { point, energy_J: energy, cim_barrier_kT: d.cim_barrier_kT };
+  assertFiniteResult(row);
+  return row;
+}
+
+/**
+ * Resolves every grid point without pricing it (cheap), so a bad interior point is refused before
+ * any row is written; throws the InputError of the first bad point.
+ */
+export function validateGrid(base: ValidInput, varies: readonly Vary[], values: readonly number[][], total: number, signal?: AbortSignal): void {
+  for (let i = 0; i < total && !signal?.aborted; i++) resolvePoint(base, gridPoint(varies, values, i));
 }

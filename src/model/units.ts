@@ -3,6 +3,8 @@
  * "10 yr"). Parsing happens once, at input; everything inside is SI numbers.
  */
 import { InputError } from '../util/errors.js';
+import { splitNumberAndUnit } from '../util/number-text.js';
+import { describeValue, sanitize } from '../util/text.js';
 
 export type Dimension = 'count' | 'bits' | 'time' | 'temperature' | 'ratio' | 'intensity' | 'energy' | 'power';
 
@@ -39,23 +41,21 @@ export const SI_UNIT: Record<Dimension, string> = {
   count: '', bits: 'bit', time: 's', temperature: 'K', ratio: '', intensity: 'FLOP/B', energy: 'J', power: 'W',
 };
 
-const QUANTITY = /^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([^\d\s].*?)?\s*$/;
-
 /** Parses a number or a "value unit" string of the given dimension into SI, naming `field` on error. */
 export function parseQuantity(field: string, raw: unknown, dimension: Dimension): number {
   if (typeof raw === 'number') return raw;
-  if (typeof raw !== 'string') throw new InputError(field, `expected a number, got ${JSON.stringify(raw)}`);
-  const match = QUANTITY.exec(raw);
-  if (!match) throw new InputError(field, `expected a number${unitHint(dimension)}, got '${raw}'`);
-  const value = Number(match[1]);
-  const unit = (match[2] ?? '').trim();
+  if (typeof raw !== 'string') throw new InputError(field, `expected a number, got ${describeValue(raw)}`);
+  const match = splitNumberAndUnit(raw);
+  if (!match) throw new InputError(field, `expected a number${unitHint(dimension)}, got '${sanitize(raw)}'`);
+  const value = match.number;
+  const unit = match.unit;
   const table = UNITS[dimension];
   // A bare number is already in the field's SI unit.
-  const factor = unit === '' ? 1 : (table[unit] ?? table[unit.toLowerCase()]);
+  const factor = unit === '' ? 1 : Object.hasOwn(table, unit) ? table[unit] : Object.hasOwn(table, unit.toLowerCase()) ? table[unit.toLowerCase()] : undefined;
   if (factor === undefined) {
     const allowed = Object.keys(table).filter(Boolean);
     const list = allowed.length ? `allowed: ${allowed.join(', ')}` : 'this field takes a plain number';
-    throw new InputError(field, `unknown unit '${unit}' (${list})`);
+    throw new InputError(field, `unknown unit '${sanitize(unit)}' (${list})`);
   }
   return value * factor;
 }

@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { formatDuration, formatScientific } from './format.js';
 import { toCsv } from './table.js';
 import { estimateColumns, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from './estimate-table.js';
-import { writeOrRefuse } from './out-path.js';
+import { writeOrRefuse } from '../util/out-path.js';
 import { toHtml, toMarkdown, type Block } from './document.js';
 import {
   ladderSpec,

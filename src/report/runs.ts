@@ -3,12 +3,16 @@
  * sweep-duration --json`, `limbound solve … --json --trace`) or produced by a short built-in run
  * (an erasure duration sweep; a small generated box QP). Node only: it runs src/sim and src/solvers.
  */
-import { readFileSync } from 'node:fs';
 import { sweepDuration, geometricDurations, type EraseSpec } from '../sim/index.js';
 import { generateBoxQP, solveQPSync, solveBoxQPReference, solverPricingEnv, type LedgerTrace } from '../solvers/index.js';
 import type { OperationCounts } from '../model/counts.js';
 import { priceCounts } from '../model/price.js';
 import { InputError } from '../util/errors.js';
+import { checkNesting, readInputFile } from '../util/input-file.js';
+import { sanitize } from '../util/text.js';
+
+/** A result document with a full trace is a few MB; far larger is not one. */
+const MAX_RESULT_BYTES = 200_000_000;
 import { formatSI } from './format.js';
 import { noted } from './figures/data.js';
 import { extent } from './figures/theme.js';
@@ -21,19 +25,15 @@ type Doc = Record<string, unknown>;
 
 /** Reads a JSON result file, with one-line errors naming the option and the file. */
 export function readResultFile(option: 'sim' | 'solver', path: string): Doc {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(option, `cannot read '${path}': ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
+  const text = readInputFile(option, path, MAX_RESULT_BYTES);
+  checkNesting(option, path, text);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new InputError(option, `${path}: malformed JSON: ${(err as Error).message.split('\n')[0]}`);
+    throw new InputError(option, `${sanitize(path)}: malformed JSON: ${(err as Error).message.split('\n')[0]}`);
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(option, `${path}: expected a JSON object`);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(option, `${sanitize(path)}: expected a JSON object`);
   return doc as Doc;
 }
 

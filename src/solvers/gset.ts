@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sanitize } from '../util/text.js';
 import { InputError } from '../util/errors.js';
 import { formatSI } from '../report/format.js';
 import { readMaxCut } from './io/problem-files.js';
@@ -70,11 +71,15 @@ export function parseInstanceList(items: string[]): string[] {
   for (const item of items.flatMap((s) => s.split(','))) {
     const t = item.trim().toUpperCase();
     if (!t) continue;
-    const range = /^G(\d+)-G?(\d+)$/.exec(t);
+    const range = /^G(\d{1,6})-G?(\d{1,6})$/.exec(t);
+    // The range is checked against the catalogue before it is expanded: G1-G99999999 allocates nothing.
+    if (range && !(known.has(`G${Number(range[1])}`) && known.has(`G${Number(range[2])}`) && Number(range[1]) <= Number(range[2]))) {
+      throw new InputError('instances', `unknown G-set range '${sanitize(t)}' (available: G1 to G54, FROM ≤ TO)`);
+    }
     const names = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, k) => `G${Number(range[1]) + k}`) : [t];
     for (const name of names) {
       if (!known.has(name) || !existsSync(gsetFile(name))) {
-        throw new InputError('instances', `unknown G-set instance '${name}' (available: G1 to G54)`);
+        throw new InputError('instances', `unknown G-set instance '${sanitize(name)}' (available: G1 to G54)`);
       }
       out.push(name);
     }

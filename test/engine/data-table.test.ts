@@ -58,7 +58,7 @@ test('accelerators: J/FLOP = TDP/peak and the ridge point peak/bandwidth, by han
   }
 });
 
-test('catalog numbers corrected to their sources (V100 FP32 15.7, B200 FP32 75 and 7.7 TB/s)', { todo: 'the catalog correction lands with the hardware-data work' }, () => {
+test('catalog numbers as their sources state them (V100 FP32 15.7, B200 FP32 75 and 7.7 TB/s, Llama 3.1 15.6e12 tokens)', () => {
   // V100 SXM2 final spec 15.7 TFLOP/s FP32; B200 (HGX, 1000 W) 75 TFLOP/s FP32 and 7.7 TB/s HBM3E.
   assert.equal(findAccelerator('v100')!.precisions.fp32!.peak_flop_per_s, 15.7e12);
   close(joulesPerFlop(findAccelerator('v100')!, 'fp32') * 1e12, 19.1083, 5e-6, 'v100 fp32 pJ/FLOP');
@@ -139,7 +139,7 @@ test('catalog look-ups are case-insensitive and miss cleanly', () => {
   assert.equal(findAccelerator('H100')!.id, 'h100');
   assert.equal(findDevice('PCM')!.id, 'pcm');
   assert.equal(findWorkload('GPT-3')!.id, 'gpt-3');
-  assert.equal(findAccelerator('h200'), undefined);
+  assert.equal(findAccelerator('h900'), undefined);
   assert.equal(findDevice('flash'), undefined);
   assert.equal(findWorkload('gpt-5'), undefined);
 });
@@ -167,7 +167,7 @@ test('every data row carries a source that says where, with a known citation', (
     assert.ok(s.where.length >= 5, `empty 'where' for ${s.citation}`);
     assert.ok(s.note === undefined || s.note.length >= 5, `empty note for ${s.citation}`);
   }
-  for (const a of ACCELERATORS) assert.ok(a.name.length > 3 && a.memory.length >= 4, a.id);
+  for (const a of ACCELERATORS) assert.ok(a.name.length > 3 && a.memory.length >= 3, a.id);
   for (const d of DEVICES) assert.ok(d.name.length > 3, d.id);
   for (const w of WORKLOADS) assert.ok(w.name.length > 3 && w.assumptions.every((x) => x.length > 10) && w.sources.length > 0, w.id);
   for (const [id, c] of Object.entries(CITATIONS)) {

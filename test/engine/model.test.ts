@@ -25,14 +25,16 @@ test('seed anchor: the H100 accelerator row of brain scale, wall by wall by hand
   const acc = row(r.rows, 'vn-accelerator');
   // Memory: 8·1.8e27 FLOP / 295.343 FLOP/B (989.4e12 / 3.35e12) = 4.875682e25 bit × 3.9 pJ.
   close(acc.memory_J!, 1.901516e14, 1e-6, 'memory wall');
-  // Update: P·S = 1e15 × 93,750 writes of 32 bits × 3.9 pJ.
-  close(acc.update_J!, 1.17e10, 1e-12, 'update wall');
+  // Update: P·S = 1e15 × 93,750 steps, each writing the 16-byte mixed-precision Adam state (weights, two
+  // moments, gradient: 128 bits) per parameter × 3.9 pJ.
+  close(acc.update_J!, 4.68e10, 1e-12, 'update wall');
   // Consolidation: 94 checkpoints × 3.2e16 bits × 3.9 pJ, plus 3.2e16 bits × (31,557,600 s / 64 ms) × 1.21 pJ.
   close(acc.consolidation_J!, 1.173120e7 + 1.909235e13, 1e-6, 'consolidation wall');
-  // Compute: 1.8e27 FLOP × 700 W / 989.4e12 FLOP/s.
-  close(acc.compute_J!, 1.273499e15, 1e-6, 'compute wall');
-  close(acc.energy_J, 1.482755e15, 1e-6, 'total');
-  const ratio = 1.482755e15 / row(r.rows, 'lim').energy_J;
+  // The board's energy 1.8e27 FLOP × 700 W / 989.4e12 FLOP/s already contains the HBM: the compute wall is
+  // the rest, 1.273499e15 − 1.901516e14 − 4.68e10 − 1.909236e13 J.
+  close(acc.energy_J, 1.273499e15, 1e-6, 'total');
+  close(acc.compute_J!, 1.273499e15 - 1.901516e14 - 4.68e10 - 1.909236e13, 1e-6, 'compute wall');
+  const ratio = 1.273499e15 / row(r.rows, 'lim').energy_J;
   assert.ok(ratio >= 1e6 && ratio <= 1e7, `ratio ${ratio.toExponential(3)}`);
   assert.match(acc.label, /H100/);
 });

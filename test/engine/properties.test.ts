@@ -72,8 +72,10 @@ test('every row is monotone in OPS given directly', () => {
   fc.assert(
     fc.property(trainingPoint, fc.double({ min: 1.01, max: 100, noNaN: true }), (p, k) => {
       const ops = opsOf(p);
-      const a = energies({ ...p, ops });
-      const b = energies({ ...p, ops: ops * k });
+      // F fixed above both OPS values: each update operation takes at least one FLOP.
+      const flops = Math.max(6 * p.params * p.tokens, ops * k) * 100;
+      const a = energies({ ...p, flops, ops });
+      const b = energies({ ...p, flops, ops: ops * k });
       for (const id of ['landauer', 'lim', 'cim', 'lim-device', 'cim-device']) assert.ok(b[id]! >= a[id]! * (1 - 1e-9), id);
     }),
   );

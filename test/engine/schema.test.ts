@@ -14,15 +14,15 @@ function rejects(fn: () => unknown, field: string, pattern?: RegExp) {
 }
 
 test('bad numbers are rejected with the field and the allowed range', () => {
-  rejects(() => estimate({ params: -5 }), 'params', /> 0/);
+  rejects(() => estimate({ params: -5 }), 'params', /≥ 1/);
   rejects(() => estimate({ params: Number.NaN }), 'params', /finite/);
-  rejects(() => estimate({ params: 0 }), 'params', /> 0/);
+  rejects(() => estimate({ params: 0 }), 'params', /≥ 1/);
   rejects(() => estimate({ tokens: 'NaN' }), 'tokens');
   rejects(() => estimate({ precision_bits: 65 }), 'precision_bits', /≤ 64/);
   rejects(() => estimate({ precision_bits: 8.5 }), 'precision_bits', /whole/);
-  rejects(() => estimate({ temperature_K: 0 }), 'temperature_K', /> 0/);
+  rejects(() => estimate({ temperature_K: 0 }), 'temperature_K', /≥ 0.001/);
   rejects(() => estimate({ time_s: -1 }), 'time_s');
-  rejects(() => estimate({ erasure_error: 0.5 }), 'erasure_error', /< 0.5/);
+  rejects(() => estimate({ erasure_error: 0.5 }), 'erasure_error', /≤ 0.4/);
   rejects(() => estimate({ n_eff_bits: 40 }), 'n_eff_bits', /precision_bits/);
   rejects(() => estimate({ retention_s: 1e-9 }), 'retention_s', /tau0/);
   rejects(() => estimate({ ops: 10 }), 'ops', /params/);
@@ -64,6 +64,7 @@ test('the JSON Schema describes every input key with its range', () => {
   assert.equal(schema.type, 'object');
   assert.equal(schema.additionalProperties, false);
   for (const key of ['version', 'workload', 'params', 'tokens', 'flops', 'ops', 'precision_bits', 'temperature_K', 'time_s', 'accelerator', 'device']) assert.ok(key in schema.properties, key);
-  assert.match(JSON.stringify(schema.properties.params), /exclusiveMinimum/);
+  assert.match(JSON.stringify(schema.properties.params), /"minimum":1/);
+  assert.match(JSON.stringify(schema.properties.time_s), /exclusiveMinimum|"minimum":1e-12/);
   assert.match(JSON.stringify(schema.properties.workload), /brain-scale/);
 });

@@ -45,7 +45,7 @@ test('the other dimensions: bits, temperature, intensity, counts and ratios', ()
   assert.equal(parseQuantity('time_s', '-2 s', 'time'), -2); // the sign is kept; the range check rejects it later
   assert.equal(parseQuantity('refresh_error', '1e-9', 'ratio'), 1e-9);
   assert.equal(parseQuantity('params', 42, 'count'), 42, 'a number passes through unchanged');
-  assert.deepEqual(SI_UNIT, { count: '', bits: 'bit', time: 's', temperature: 'K', ratio: '', intensity: 'FLOP/B' });
+  assert.deepEqual(SI_UNIT, { count: '', bits: 'bit', time: 's', temperature: 'K', ratio: '', intensity: 'FLOP/B', energy: 'J', power: 'W' });
 });
 
 /** Asserts an InputError naming `field`, with a message matching `pattern`. */

@@ -85,7 +85,7 @@ test('check 4: one uncoupled cell reproduces the simulator’s erasure work', as
 test('check 5: small Ising — slow lim anneals find a ground state more often; cycle work ≥ Landauer cost', async () => {
   const fast = await smallIsingCheck(8, 5, 1, 24, THREADS);
   const slow = await smallIsingCheck(8, 5, 60, 24, THREADS);
-  assert.ok(slow.groundProbability >= 0.5, `slow anneal reached the ground state in ${slow.groundProbability}`);
+  assert.ok(slow.groundProbability >= 0.75, `slow anneal reached the ground state in ${slow.groundProbability}`);
   assert.ok(slow.groundProbability >= fast.groundProbability);
   for (const r of [fast, slow]) {
     assert.ok(r.secondLaw);

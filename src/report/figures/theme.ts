@@ -87,12 +87,11 @@ export function durationTicks(lo: number, hi: number, max = 12): number[] {
 export function logTicks(domain: readonly [number, number], max = 10): number[] {
   const lo = Math.ceil(Math.log10(domain[0]) - 1e-9);
   const hi = Math.floor(Math.log10(domain[1]) + 1e-9);
+  // A zero, negative or infinite end has no decades to mark (and would make the loops below endless).
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return [];
   const count = hi - lo + 1;
   let step = 1;
-  if (count > max) {
-    step = 3;
-    while (Math.ceil(count / step) > max) step += 3;
-  }
+  if (count > max) step = 3 * Math.ceil(count / (3 * Math.max(1, max)));
   const out: number[] = [];
   for (let e = lo; e <= hi; e++) if (step === 1 || ((e % step) + step) % step === 0) out.push(Number(`1e${e}`));
   return out;

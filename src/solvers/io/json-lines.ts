@@ -4,6 +4,7 @@
  * the value at a given path (e.g. ["Q", 3, 5]), so every error can name its line.
  */
 import { InputError } from '../../util/errors.js';
+import { checkNesting } from '../../util/input-file.js';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -135,6 +136,8 @@ class Scanner {
 
 /** Parses JSON; a syntax error becomes `InputError(file, "line L: invalid JSON: …")`. */
 export function parseJsonFile(text: string, file: string): unknown {
+  // Before parsing: the scanner below recurses per level, and no problem format nests deeply.
+  checkNesting(file, file, text);
   try {
     return JSON.parse(text);
   } catch (err) {

@@ -8,9 +8,9 @@
  *   {"type": "box-qp", "Q": [[…], …] | "Q_entries": [[i, j, v], …], "b": […], "l": … , "u": …}
  * Edge lists: `n m`, then m lines `i j value`, 1-based; for Ising `i i h` is a field, for QUBO a linear term.
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError } from '../../util/errors.js';
+import { readInputFile } from '../../util/input-file.js';
 import { buildIsing, maxCutToIsing, MAX_SPINS, quboToIsing, type IsingProblem, type MaxCutProblem } from '../ising/problem.js';
 import { parseEdgeListText } from './edge-list.js';
 import { jsonFail, jsonLineOf, parseJsonFile, type JsonPath } from './json-lines.js';
@@ -20,13 +20,11 @@ import { csrFromDense, MAX_QP_VARIABLES, type BoxQP } from '../qp/problem.js';
 export type IsingFormat = 'rudy' | 'ising' | 'qubo' | 'json';
 export const ISING_FORMATS: readonly IsingFormat[] = ['rudy', 'ising', 'qubo', 'json'];
 
+/** Largest problem file read: a dense 4000-variable QP in JSON fits; anything bigger is refused unread. */
+export const MAX_PROBLEM_BYTES = 500_000_000;
+
 export function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot read (${code ?? (err as Error).message})`);
-  }
+  return readInputFile('file', file, MAX_PROBLEM_BYTES);
 }
 
 /** G-set / rudy MAX-CUT instance from text. */

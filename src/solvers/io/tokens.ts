@@ -1,8 +1,9 @@
 /** Strict number parsing for the text formats: each helper names the file and line in its error. */
 import { InputError } from '../../util/errors.js';
+import { isDecimal, MAX_NUMBER_TEXT } from '../../util/number-text.js';
+import { sanitize } from '../../util/text.js';
 
 const INTEGER = /^[+-]?\d+$/;
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Where a value came from, for error messages: `file: line L: …`. */
 export interface SourceRef {
@@ -16,7 +17,7 @@ export function fail(ref: SourceRef, message: string): never {
 
 export function parseIntToken(ref: SourceRef, what: string, token: string | undefined, min: number, max: number): number {
   if (token === undefined) fail(ref, `missing ${what}`);
-  if (!INTEGER.test(token)) fail(ref, `${what} must be a whole number, got '${token}'`);
+  if (token.length > MAX_NUMBER_TEXT || !INTEGER.test(token)) fail(ref, `${what} must be a whole number, got '${sanitize(token)}'`);
   const v = Number(token);
   if (v < min || v > max) fail(ref, `${what} ${token} out of range (${min} to ${max})`);
   return v;
@@ -24,9 +25,9 @@ export function parseIntToken(ref: SourceRef, what: string, token: string | unde
 
 export function parseRealToken(ref: SourceRef, what: string, token: string | undefined): number {
   if (token === undefined) fail(ref, `missing ${what}`);
-  if (!DECIMAL.test(token)) fail(ref, `${what} must be a number, got '${token}'`);
+  if (!isDecimal(token)) fail(ref, `${what} must be a number, got '${sanitize(token)}'`);
   const v = Number(token);
-  if (!Number.isFinite(v)) fail(ref, `${what} must be finite, got '${token}'`);
+  if (!Number.isFinite(v)) fail(ref, `${what} must be finite, got '${sanitize(token)}'`);
   return v;
 }
 
