@@ -58,7 +58,7 @@ async function assertMatchesCli(page: Page, input: EstimateInput, cliArgs: strin
   assert.deepEqual(shown.map((r) => r.cells), cliTable(cliArgs));
 }
 
-describe('web page in Chromium', { timeout: 120_000 }, () => {
+describe('web page in Chromium', { timeout: 420_000 }, () => {
   let session: BrowserSession;
   let server: Awaited<ReturnType<typeof serveStatic>>;
   let dist: string;
@@ -94,7 +94,11 @@ describe('web page in Chromium', { timeout: 120_000 }, () => {
     await assertMatchesCli(page, {}, []);
     // The brain-scale anchor (docs/model.md): LIM 167 MJ (binary cells, flop convention), 6.95 orders below the H100 row.
     assert.match(await page.textContent('#results-table tbody tr[data-row-id="lim"] td[data-col="energy"]') ?? '', /^167 MJ$/);
-    assert.equal(await page.textContent('#headline'), 'LIM needs 167 MJ, 6.95 orders of magnitude below NVIDIA H100 SXM5 BF16.');
+    // The headline repeats the CLI's sentence about LIM and the accelerator.
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli', 'index.ts'), 'estimate'], { encoding: 'utf8' });
+    const m = /LIM is (\S+ \S+), [\d.]+ orders above the Landauer floor and ([\d.]+) orders below von Neumann, (.+)\./.exec(cli.stdout);
+    assert.ok(m, cli.stdout);
+    assert.equal(await page.textContent('#headline'), `LIM needs ${m[1]}, ${m[2]} orders of magnitude below ${m[3]}.`);
     // The notes under the table are the CLI's and the report's.
     assert.deepEqual(await page.$$eval('#notes li', (lis) => lis.map((li) => li.textContent)), summaryNotes(estimate({}, { tradeoff: true })));
   });
@@ -147,6 +151,37 @@ describe('web page in Chromium', { timeout: 120_000 }, () => {
     assert.deepEqual(await rows(page), shown);
   });
 
+  it('"I measured 50 MWh": the reported run gives the CLI\'s row and numbers', async () => {
+    await page.goto(`${server.url}?workload=gpt-3`);
+    await page.waitForSelector('#results[data-state="ready"]');
+    const before = await computation(page);
+    await page.fill('#field-reported_energy_J', '50 MWh');
+    await page.selectOption('#field-boundary', 'facility');
+    await nextComputation(page, before);
+    await page.waitForFunction(`new URLSearchParams(location.search).get('boundary') === 'facility'`);
+    await assertMatchesCli(page, { workload: 'gpt-3', reported_energy_J: '50 MWh', boundary: 'facility' }, ['--workload', 'gpt-3', '--reported-energy', '50 MWh', '--boundary', 'facility']);
+    const ids = (await rows(page)).map((r) => r.id);
+    assert.equal(ids[ids.length - 1], 'reported');
+    assert.match((await page.textContent('#headline-detail')) ?? '', /Reported: your run/);
+  });
+
+  it('a CodeCarbon file read in the page gives the same table as --reported-file', async () => {
+    const file = join(REPO, 'test', 'fixtures', 'reported', 'emissions.csv');
+    await page.goto(server.url);
+    await page.waitForSelector('#results[data-state="ready"]');
+    const before = await computation(page);
+    await page.setInputFiles('#field-reported_file', file);
+    await nextComputation(page, before);
+    assert.match((await page.textContent('#status-reported_file')) ?? '', /^Read emissions\.csv: 6\.9 MJ/);
+    assert.deepEqual((await rows(page)).map((r) => r.cells), cliTable(['--reported-file', file]));
+    // A malformed file is refused with the parser's line, and the last good results stay.
+    const shown = await rows(page);
+    await page.setInputFiles('#field-reported_file', join(REPO, 'test', 'fixtures', 'reported', 'nvidia-smi-bad.csv'));
+    await page.waitForFunction(`document.getElementById('msg-reported_file').textContent !== ''`);
+    assert.match((await page.textContent('#msg-reported_file')) ?? '', /nvidia-smi-bad\.csv:\d+/);
+    assert.deepEqual(await rows(page), shown);
+  });
+
   it('a URL with inputs restores them', async () => {
     await page.goto(`${server.url}?workload=gpt-3&params=7e10&time_s=${encodeURIComponent('21 d')}&accelerator=a100`);
     await page.waitForSelector('#results[data-state="ready"]');
@@ -193,7 +228,8 @@ describe('web page in Chromium', { timeout: 120_000 }, () => {
     assert.deepEqual(doc.inputs, expected.inputs);
     assert.deepEqual(doc.rows.map((r: { id: string }) => r.id), expected.rows.map((r) => r.id));
     const [svg] = await Promise.all([page.waitForEvent('download'), page.click('button[data-figure="ladder"][data-format="svg"]')]);
-    assert.equal(svg.suggestedFilename(), 'limbound-gpt-3-ladder.svg');
+    // The engine calls a preset with changed counts a custom workload.
+    assert.equal(svg.suggestedFilename(), 'limbound-custom-ladder.svg');
     assert.match(readFileSync(await svg.path(), 'utf8'), /^<svg[^>]*>[\s\S]*Energy ladder: GPT-3 175B/);
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
     await page.click('#copy-citation');

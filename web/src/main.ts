@@ -6,7 +6,12 @@
  */
 import * as vega from 'vega';
 import { FIELDS, FIELD_KEYS, type FieldKey } from '../../src/model/schema.js';
-import { estimate, type EstimateResult } from '../../src/model/estimate.js';
+import { estimateResolved, type EstimateResult } from '../../src/model/estimate.js';
+import { resolve } from '../../src/model/resolve.js';
+import { parseReportedFile } from '../../src/model/reported-files.js';
+import type { ReportedMeasurement } from '../../src/model/reported.js';
+import { formatSI } from '../../src/report/format.js';
+import { fileRow } from './uploads.js';
 import { WORKLOADS } from '../../src/data/workloads.js';
 import { ACCELERATORS } from '../../src/data/accelerators.js';
 import { DEVICES } from '../../src/data/devices.js';
@@ -46,13 +51,34 @@ function buildForm(form: HTMLElement): void {
   groupedKeys().forEach((group, index) => {
     if (!group.keys.length) return;
     const box = document.createElement('details');
-    box.open = index === 0 || group.id === 'hardware';
+    box.open = index === 0 || group.id === 'reported' || group.id === 'hardware';
     box.dataset.group = group.id;
     const summary = document.createElement('summary');
     summary.textContent = group.title;
     box.append(summary);
     for (const key of group.keys) box.append(fieldRow(key));
+    if (group.id === 'reported') box.append(measurementRow());
     form.append(box);
+  });
+}
+
+/** A measurement read from a file (CodeCarbon, nvidia-smi): in memory only, not in the link. */
+let measurement: ReportedMeasurement | undefined;
+
+function measurementRow(): HTMLElement {
+  return fileRow({
+    id: 'reported_file',
+    label: 'Or a measurement file',
+    help: 'CodeCarbon’s emissions.csv, or an nvidia-smi --query-gpu=timestamp,power.draw --format=csv log (power integrated over time, per GPU). Read in your browser; not part of the link.',
+    accept: '.csv,.log,.txt,text/csv,text/plain',
+    read(text, name) {
+      measurement = parseReportedFile(text, name);
+      return `Read ${name}: ${formatSI(measurement.energy_J, 'J')} (${formatSI(measurement.energy_J / 3600, 'Wh')}), ${measurement.boundary} boundary. ${measurement.method}`;
+    },
+    clear() {
+      measurement = undefined;
+    },
+    changed: () => schedule(),
   });
 }
 
@@ -343,7 +369,7 @@ let computation = 0;
 
 function update(pushUrl: boolean): void {
   const values = readForm();
-  const checked = checkValues(values);
+  const checked = checkValues(values, measurement);
   showErrors(checked.errors);
   const results = $('results');
   if (!checked.input) {
@@ -352,9 +378,11 @@ function update(pushUrl: boolean): void {
     return;
   }
   const started = performance.now();
-  const r = estimate(checked.input, { tradeoff: true });
+  const r = estimateResolved(resolve(checked.input, measurement), { tradeoff: true });
   current = r;
-  currentTitle = runTitle(r.workload.name, Boolean(values.workload), Object.keys(values).filter((k) => k !== 'workload'));
+  // Named after the preset the user picked (the engine calls a changed preset a custom workload).
+  const presetName = values.workload ? NAMES.workload!(values.workload.toLowerCase()) : r.workload.name;
+  currentTitle = runTitle(presetName, Boolean(values.workload), Object.keys(values).filter((k) => k !== 'workload'));
   renderTable(r, currentTitle);
   showPlaceholders(r);
   computation++;

@@ -6,6 +6,7 @@
  */
 import { FIELDS, FIELD_KEYS, validateInput, type FieldKey, type ValidInput } from '../../src/model/schema.js';
 import { resolve } from '../../src/model/resolve.js';
+import type { ReportedMeasurement } from '../../src/model/reported.js';
 import { InputError } from '../../src/util/errors.js';
 
 export type FormValues = Partial<Record<FieldKey, string>>;
@@ -43,8 +44,11 @@ function messageOf(err: InputError): string {
   return err.field && err.message.startsWith(`${err.field}: `) ? err.message.slice(err.field.length + 2) : err.message;
 }
 
-/** Checks each field on its own (so every wrong field gets its message), then the whole input. */
-export function checkValues(values: FormValues): Checked {
+/**
+ * Checks each field on its own (so every wrong field gets its message), then the whole input with
+ * the measurement read from a file, if any.
+ */
+export function checkValues(values: FormValues, measurement?: ReportedMeasurement): Checked {
   const errors: Checked['errors'] = {};
   const doc: Record<string, string> = {};
   for (const key of FIELD_KEYS) {
@@ -61,7 +65,7 @@ export function checkValues(values: FormValues): Checked {
   if (Object.keys(errors).length) return { errors };
   try {
     const input = validateInput(doc);
-    resolve(input);
+    resolve(input, measurement);
     return { errors, input };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
