@@ -286,7 +286,7 @@ test('bad values of the new inputs get one line naming the field', () => {
     [{ cell: 'ternary' }, 'cell', /allowed: binary, analog/],
     [{ retention_error: 0 }, 'retention_error', /> 0/],
     [{ retention_error: 2 }, 'retention_error', /≤ 1/],
-    [{ ambient_K: -1 }, 'ambient_K', /> 0/],
+    [{ ambient_K: -1 }, 'ambient_K', /must be ≥ 0.001 and ≤ 10000 K, got -1/],
     [{ ambient_K: '3 dys' }, 'ambient_K', /unit/],
   ];
   for (const [doc, field, pattern] of cases) {
