@@ -16,6 +16,16 @@ import { ACCELERATORS, DEVICES, WORKLOADS, CITATIONS, joulesPerFlop, type Source
 import { InputError } from '../util/errors.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
+import { parseQuantity } from '../model/units.js';
+
+/** A count with an optional suffix ("100k"), or NaN for the caller's own error message. */
+function countOrNaN(text: string): number {
+  try {
+    return parseQuantity('count', text, 'count');
+  } catch {
+    return Number.NaN;
+  }
+}
 
 export function registerEngineCommands(program: Command): void {
   addInputOptions(
@@ -66,15 +76,15 @@ export function registerEngineCommands(program: Command): void {
       .command('tradeoff')
       .description('energy against time to solution for every paradigm (docs/model.md §4)')
       .option('--points <n>', 'number of T_sol values (log-spaced)', '25')
-      .option('--from-s <seconds>', 'shortest T_sol')
-      .option('--to-s <seconds>', 'longest T_sol')
+      .option('--from-s <time>', 'shortest T_sol, e.g. 1e-3 or "1 h" (default: 1000× faster than τ_u = τ_r)')
+      .option('--to-s <time>', 'longest T_sol, e.g. "10 yr" (default: 100× the input T_sol)')
       .option('--json', 'print JSON')
       .option('--csv', 'print CSV'),
   ).action((opts) => {
     const resolved = resolve(inputFromOptions(opts));
     const points = positiveOption('points', opts.points, true);
-    const from_s = opts.fromS !== undefined ? positiveOption('from-s', opts.fromS) : undefined;
-    const to_s = opts.toS !== undefined ? positiveOption('to-s', opts.toS) : undefined;
+    const from_s = opts.fromS !== undefined ? timeOption('from-s', opts.fromS) : undefined;
+    const to_s = opts.toS !== undefined ? timeOption('to-s', opts.toS) : undefined;
     if (from_s !== undefined && to_s !== undefined && to_s <= from_s) throw new InputError('to-s', `must be greater than --from-s (${from_s}), got ${to_s}`);
     const t = tradeoff(resolved, { points, from_s, to_s });
     const ids = PARADIGMS.map((p) => p.id);
@@ -141,8 +151,15 @@ export function registerBenchEstimate(bench: Command): void {
     });
 }
 
+/** A positive duration: seconds, or a number with a time unit ("1 h", "30 d"). */
+function timeOption(name: string, text: string): number {
+  const value = parseQuantity(name, text, 'time');
+  if (!(value > 0) || !Number.isFinite(value)) throw new InputError(name, `must be a positive time, e.g. 3600 or "1 h", got '${text}'`);
+  return value;
+}
+
 function positiveOption(name: string, text: string, integer = false): number {
-  const value = Number(text);
+  const value = integer ? countOrNaN(text) : Number(text);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
     throw new InputError(name, `must be a positive ${integer ? 'whole ' : ''}number, got '${text}'`);
   }

@@ -7,6 +7,9 @@ import { Option, type Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { FIELDS, FIELD_KEYS, validateInput, type FieldKey, type ValidInput } from '../model/schema.js';
 import { InputError } from '../util/errors.js';
+import { parseModelConfig, modelConfigInput, type ModelConfigSummary } from '../model/model-config.js';
+import { parseCount } from '../model/units.js';
+import { formatScientific } from '../report/format.js';
 
 const attributeToKey = new Map<string, FieldKey>();
 
@@ -23,6 +26,8 @@ export function addInputOptions(cmd: Command): Command {
     cmd.addOption(opt);
   }
   cmd.option('--config <file>', 'YAML or JSON input file with a `version: 1` key (flags override it)');
+  cmd.option('--model-config <file>', 'a Hugging Face config.json: sets name, params, flops_per_token (6·N + attention) and precision_bits from torch_dtype (flags override it)');
+  cmd.option('--seq-len <tokens>', 'sequence length T of the attention term for --model-config (default: the configured context, at most 8192)');
   return cmd;
 }
 
@@ -48,10 +53,41 @@ export function readConfig(path: string): Record<string, unknown> {
   return record;
 }
 
-/** The validated input of a command: config file, then flags on top. */
+/** Reads and counts a --model-config file, with a one-line error naming the file on failure. */
+export function readModelConfig(path: string, seqLen?: string): ModelConfigSummary {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new InputError('model-config', `cannot read '${path}': ${e.code ?? e.message.split('\n')[0]}`);
+  }
+  const seq_len = seqLen === undefined ? undefined : parseCount('seq-len', seqLen);
+  try {
+    return parseModelConfig(json, { seq_len });
+  } catch (err) {
+    if (err instanceof InputError && err.field === 'model_config') throw new InputError('model-config', `${path}: ${err.message.slice(err.field.length + 2)}`);
+    throw err;
+  }
+}
+
+/** One line on what a model config set, so the numbers it feeds in are never silent. */
+export function describeModelConfig(path: string, s: ModelConfigSummary): string {
+  const moe = s.experts ? ` (${s.experts.count} experts, ${s.experts.per_token} per token: ${formatScientific(s.active_params, 3)} active)` : '';
+  const window = s.attention_span < s.seq_len ? `, window ${s.attention_span}` : '';
+  const dtype = s.torch_dtype ? ` · torch_dtype ${s.torch_dtype}${s.precision_bits ? ` → precision_bits ${s.precision_bits}` : ''}` : '';
+  return `model config ${path}: ${s.model_type}, P = ${formatScientific(s.params, 4)}${moe} · flops_per_token = 6·${formatScientific(s.matmul_params, 4)} + 12·${s.layers}·${s.attention_heads}·${s.head_dim}·${s.attention_span} = ${formatScientific(s.flops_per_token, 4)} FLOP at seq_len ${s.seq_len}${window}${dtype}`;
+}
+
+/** The validated input of a command: config file, then the model config, then flags on top. */
 export function inputFromOptions(opts: Record<string, unknown>): ValidInput {
   const doc: Record<string, unknown> = {};
   if (typeof opts.config === 'string') Object.assign(doc, readConfig(opts.config));
+  if (typeof opts.modelConfig === 'string') {
+    const summary = readModelConfig(opts.modelConfig, opts.seqLen as string | undefined);
+    Object.assign(doc, modelConfigInput(summary));
+    process.stderr.write(`${describeModelConfig(opts.modelConfig, summary)}\n`);
+  } else if (opts.seqLen !== undefined) throw new InputError('seq-len', 'applies with --model-config only');
   for (const [attribute, key] of attributeToKey) {
     const value = opts[attribute];
     if (value !== undefined) doc[key] = value;

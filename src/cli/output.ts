@@ -1,9 +1,10 @@
 import { writeFileAtomic } from '../util/atomic.js';
 import { InputError } from '../util/errors.js';
+import { cleanNumbers } from '../util/numbers.js';
 
 /** Prints a JSON document on stdout (stdout stays clean: logs and progress go to stderr). */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(value, cleanNumbers, 2)}\n`);
 }
 
 /** Writes `text` to `outPath` atomically, or to stdout when no path is given. */

@@ -61,7 +61,7 @@ export function estimate(input: EstimateInput = {}, options: EstimateOptions = {
 export function estimateResolved(resolved: Resolved, options: EstimateOptions = {}): EstimateResult {
   const { counts, env, workload } = resolved;
   const { rows, derived } = priceCounts(counts, env, options.terms);
-  if (workload.reported_energy && resolved.origin.params === 'preset' && resolved.origin.tokens !== 'input' && resolved.origin.flops !== 'input') {
+  if (workload.reported_energy && resolved.origin.params === 'preset' && resolved.origin.tokens !== 'input' && resolved.origin.tokens !== 'derived' && resolved.origin.flops !== 'input' && resolved.origin.flops_per_token === undefined) {
     const floor = rows[0]!.energy_J;
     rows.push({
       id: 'measured',

@@ -25,7 +25,13 @@ export interface ChoiceField {
   /** Allowed values, or a function listing them (catalog ids). */
   choices: readonly string[] | (() => readonly string[]);
 }
-export type Field = NumericField | ChoiceField;
+/** Free text of bounded length, such as the name of a custom run. */
+export interface TextField {
+  type: 'text';
+  description: string;
+  maxLength: number;
+}
+export type Field = NumericField | ChoiceField | TextField;
 
 const positive = (dimension: Dimension, description: string, extra: Partial<NumericField> = {}): NumericField => ({
   type: 'number', dimension, description, min: 0, minExclusive: true, ...extra,
@@ -33,10 +39,13 @@ const positive = (dimension: Dimension, description: string, extra: Partial<Nume
 
 /** Every input key, its meaning, unit and allowed range. Keys carry their SI unit in the name. */
 export const FIELDS = {
+  name: { type: 'text', description: 'name of the run, shown in titles (default: the preset name)', maxLength: 120 } as TextField,
   workload: { type: 'choice', description: 'workload preset id (see `limbound presets workloads`)', choices: () => workloadIds() } as ChoiceField,
   kind: { type: 'choice', description: "'training' (OPS = FLOPs) or 'optimizer' (OPS = P·K)", choices: ['training', 'optimizer'] } as ChoiceField,
   params: positive('count', 'P: parameters (model size) or optimizer state variables', { max: 1e30 }),
   tokens: positive('count', 'D: training tokens (or samples)', { max: 1e30 }),
+  tokens_per_param: positive('ratio', 'R: training tokens per parameter, D = R·P instead of tokens (compute-optimal: about 20, Hoffmann et al. 2022)', { max: 1e9 }),
+  flops_per_token: positive('count', 'training FLOP per token, F = flops_per_token·D (default 6·P; a model config gives 6·N + attention)', { max: 1e30 }),
   flops: positive('count', 'F: training FLOPs (default 6·P·D)', { max: 1e45 }),
   ops: positive('count', 'OPS: model-update operations (default F for training, P·K for optimizers)', { max: 1e45 }),
   steps: positive('count', 'S: optimizer steps (default D / batch_tokens)', { max: 1e30 }),
@@ -81,6 +90,7 @@ const acceleratorIds = () => catalogs?.accelerators() ?? [];
 const deviceIds = (p?: 'lim' | 'cim') => catalogs?.devices(p) ?? [];
 
 function zodField(field: Field): z.ZodType {
+  if (field.type === 'text') return z.string().max(field.maxLength).describe(field.description);
   if (field.type === 'choice') {
     const list = typeof field.choices === 'function' ? field.choices() : field.choices;
     return (list.length ? z.enum(list as [string, ...string[]]) : z.string()).describe(field.description);
@@ -94,7 +104,7 @@ function zodField(field: Field): z.ZodType {
 }
 
 function exampleFor(d: Dimension): string {
-  return { count: '"1e15"', bits: '"32 bit"', time: '"30 d"', temperature: '"300 K"', ratio: '"0.5"', intensity: '"300 FLOP/B"' }[d];
+  return { count: '"1e15", "8B", "15T"', bits: '"32 bit"', time: '"30 d"', temperature: '"300 K"', ratio: '"0.5"', intensity: '"300 FLOP/B"' }[d];
 }
 
 let cachedSchema: z.ZodType | undefined;
@@ -130,7 +140,11 @@ export function validateInput(raw: unknown, source = 'input'): ValidInput {
     const value = doc[key];
     if (value === undefined || value === null) continue;
     const field: Field = FIELDS[key];
-    if (field.type === 'choice') {
+    if (field.type === 'text') {
+      const text = typeof value === 'string' ? value.trim() : '';
+      if (!text || text.length > field.maxLength || /[\u0000-\u001f]/.test(text)) throw new InputError(key, `must be text of 1 to ${field.maxLength} characters on one line, got ${JSON.stringify(value).slice(0, 40)}`);
+      out[key] = text;
+    } else if (field.type === 'choice') {
       const list = typeof field.choices === 'function' ? field.choices() : field.choices;
       const text = String(value).toLowerCase();
       if (typeof value !== 'string' || !list.includes(text)) throw new InputError(key, `unknown value '${String(value)}'${suggestFrom(String(value), list)} (allowed: ${list.join(', ')})`);
