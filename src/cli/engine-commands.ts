@@ -8,12 +8,13 @@ import { explain, explainSymbols } from '../model/explain.js';
 import { tradeoff } from '../model/tradeoff.js';
 import { inputJsonSchema } from '../model/schema.js';
 import { renderTable, toCsv, type Column } from '../report/table.js';
-import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../report/estimate-table.js';
+import { estimateColumns, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../report/estimate-table.js';
 import { formatSI, formatCount, formatDuration, formatScientific } from '../report/format.js';
 import type { PricedRow } from '../model/price.js';
 import { PARADIGMS } from '../model/paradigms.js';
 import { ACCELERATORS, DEVICES, WORKLOADS, CITATIONS, joulesPerFlop, type SourceRef } from '../data/index.js';
 import { InputError } from '../util/errors.js';
+import { conventionExplanation } from '../model/convention.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
 import { parseQuantity } from '../model/units.js';
@@ -182,11 +183,11 @@ export function renderEstimate(r: EstimateResult): string {
     'Kinds: bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.',
     'Run with --explain for every formula, --json for machine output, `limbound tradeoff` for energy against T_sol, `limbound presets` for sources.',
   ];
-  return [...head, renderTable(r.rows, ESTIMATE_COLUMNS), ...notes].join('\n');
+  return [...head, renderTable(r.rows, estimateColumns(r)), ...notes].join('\n');
 }
 
 export function renderExplain(resolved: ReturnType<typeof resolve>): string {
-  const lines = ['', 'Symbols:'];
+  const lines = ['', ...conventionExplanation(resolved.ops_convention), '', 'Symbols:'];
   for (const [sym, value, meaning] of explainSymbols(resolved)) lines.push(`  ${sym.padEnd(6)} = ${value.padEnd(14)} ${meaning}`);
   let currentRow = '';
   for (const e of explain(resolved)) {

@@ -80,6 +80,7 @@ export function parseCount(field: string, raw: unknown): number {
 }
 
 function unitHint(dimension: Dimension): string {
+  if (dimension === 'count') return '';
   const units = Object.keys(UNITS[dimension]).filter(Boolean);
   return units.length ? ` optionally followed by a unit (${units.slice(0, 8).join(', ')})` : '';
 }

@@ -3,7 +3,7 @@
  * the last-bit noise of arithmetic (29.999999999999996, 1799999999999999700) prints as the number meant.
  */
 export function cleanNumber(value: number): number {
-  if (!Number.isFinite(value) || value === 0 || Number.isSafeInteger(value)) return value;
+  if (!Number.isFinite(value) || value === 0 || Number.isSafeInteger(value)) return value; // exact integers (counts, seeds) stay as they are
   return Number(value.toPrecision(15));
 }
 
