@@ -1,6 +1,7 @@
 import { writeFileAtomic } from '../util/atomic.js';
 import { InputError } from '../util/errors.js';
 import { cleanNumbers } from '../util/numbers.js';
+import { parseQuantity } from '../model/units.js';
 
 /** Prints a JSON document on stdout (stdout stays clean: logs and progress go to stderr). */
 export function printJson(value: unknown): void {
@@ -13,11 +14,9 @@ export function emit(text: string, outPath?: string): void {
   else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** Parses a CLI number, naming the option in the error. */
+/** Parses a CLI number, naming the option in the error; counts may carry a suffix ("10k", "1M"). */
 export function parseCount(option: string, text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new InputError(option, `expected a number, got '${text}'`);
-  }
+  const value = parseQuantity(option, text, 'count');
+  if (!Number.isFinite(value)) throw new InputError(option, `expected a finite number, got '${text}'`);
   return value;
 }
