@@ -7,6 +7,7 @@ import { registerEngineCommands, registerBenchEstimate } from './engine-commands
 import { registerSimulate, registerBenchSim } from './simulate.js';
 import { registerSolve, registerBenchAnneal } from './solve.js';
 import { registerFigureCommands } from './figure-commands.js';
+import { configureHelp } from './help.js';
 import { registerMachine } from './machine.js';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerBenchEstimate(bench);
   registerBenchSim(bench);
   registerBenchAnneal(bench);
+  configureHelp(program);
   return program;
 }
 

@@ -9,7 +9,10 @@ import { FIELDS, FIELD_KEYS, validateInput, type FieldKey, type ValidInput } fro
 import { InputError } from '../util/errors.js';
 import { parseModelConfig, modelConfigInput, type ModelConfigSummary } from '../model/model-config.js';
 import { parseCount } from '../model/units.js';
-import { formatScientific } from '../report/format.js';
+import { formatScientific, formatSI, formatDuration } from '../report/format.js';
+import { compactNumber } from '../util/errors.js';
+import { DEFAULT_PHYSICS } from '../model/env.js';
+import { DEFAULT_WORKLOAD, DEFAULT_ACCELERATOR, DEFAULT_CIM_DEVICE, DEFAULT_LIM_DEVICE, DEFAULT_CHECKPOINT_INTERVAL_STEPS } from '../model/resolve.js';
 
 const attributeToKey = new Map<string, FieldKey>();
 
@@ -17,11 +20,28 @@ export function flagFor(key: FieldKey): string {
   return `--${key.replace(/_/g, '-')}`;
 }
 
+const FROM_PRESET = 'from the workload preset';
+/**
+ * What an input falls back to when the flag is absent, for the help. Text only: a commander default
+ * would look like a user's value and override the preset.
+ */
+const INPUT_DEFAULTS: Partial<Record<FieldKey, string>> = {
+  workload: DEFAULT_WORKLOAD, kind: FROM_PRESET, params: FROM_PRESET, tokens: FROM_PRESET, batch_tokens: FROM_PRESET,
+  precision_bits: `${FROM_PRESET}, or torch_dtype of --model-config`, time_s: FROM_PRESET, accelerator_precision: FROM_PRESET,
+  convergence: FROM_PRESET, convergence_rate: FROM_PRESET, tokens_per_param: 'none: D from tokens',
+  temperature_K: `${DEFAULT_PHYSICS.temperature_K} K`, ambient_K: `${DEFAULT_PHYSICS.ambient_K} K`, tau0_s: formatSI(DEFAULT_PHYSICS.tau0_s, 's'),
+  erasure_error: String(DEFAULT_PHYSICS.erasure_error), refresh_error: compactNumber(DEFAULT_PHYSICS.refresh_error),
+  retention_s: formatDuration(DEFAULT_PHYSICS.retention_s), retention_error: compactNumber(DEFAULT_PHYSICS.retention_error),
+  accelerator: DEFAULT_ACCELERATOR, device: DEFAULT_CIM_DEVICE, lim_device: DEFAULT_LIM_DEVICE,
+  checkpoint_interval_steps: String(DEFAULT_CHECKPOINT_INTERVAL_STEPS),
+};
+
 /** Adds one option per input field and `--config`. */
 export function addInputOptions(cmd: Command): Command {
   for (const key of FIELD_KEYS) {
     const field = FIELDS[key];
-    const opt = new Option(`${flagFor(key)} <value>`, field.description);
+    const fallback = INPUT_DEFAULTS[key];
+    const opt = new Option(`${flagFor(key)} <value>`, `${field.description}${fallback && !field.description.includes('(default') ? ` (default: ${fallback})` : ''}`);
     attributeToKey.set(opt.attributeName(), key);
     cmd.addOption(opt);
   }

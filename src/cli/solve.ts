@@ -54,6 +54,7 @@ import {
   type SolverPricingOptions,
 } from '../solvers/index.js';
 import type { Precision } from '../data/index.js';
+import { parseQuantity } from '../model/units.js';
 
 /** Largest budget of flip attempts per run when --sweeps is not given (≈1–2 s on one core). */
 const AUTO_ATTEMPTS = 2e8;
@@ -69,7 +70,7 @@ export function defaultSweeps(n: number, restarts: number): number {
 type Opts = Record<string, unknown>;
 
 function positiveNumber(flag: string, text: string): number {
-  const value = Number(text);
+  const value = parseQuantity(flag, text, 'count');
   if (!(value > 0) || !Number.isFinite(value)) throw new InputError(flag, `must be a positive number, got '${text}'`);
   return value;
 }
