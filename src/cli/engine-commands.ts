@@ -5,6 +5,7 @@ import { printJson, emit } from './output.js';
 import { estimateResolved, type EstimateResult } from '../model/estimate.js';
 import { resolve } from '../model/resolve.js';
 import { explain, explainSymbols } from '../model/explain.js';
+import { explainGlossary } from '../model/explain-glossary.js';
 import { tradeoff } from '../model/tradeoff.js';
 import { inputJsonSchema } from '../model/schema.js';
 import { renderTable, toCsv, type Column } from '../report/table.js';
@@ -188,7 +189,7 @@ export function renderEstimate(r: EstimateResult): string {
 
 export function renderExplain(resolved: ReturnType<typeof resolve>): string {
   const lines = ['', ...conventionExplanation(resolved.ops_convention), '', 'Symbols:'];
-  for (const [sym, value, meaning] of explainSymbols(resolved)) lines.push(`  ${sym.padEnd(6)} = ${value.padEnd(14)} ${meaning}`);
+  for (const [sym, value, meaning] of [...explainSymbols(resolved), ...explainGlossary(resolved)]) lines.push(`  ${sym.padEnd(6)} = ${value.padEnd(14)} ${meaning}`);
   let currentRow = '';
   for (const e of explain(resolved)) {
     if (e.row !== currentRow) {
