@@ -37,6 +37,7 @@ export const EXAMPLES: Record<string, readonly [string, string]> = {
   'bench estimate': ['limbound bench estimate', 'limbound bench estimate --seconds 5 --json'],
   'bench sim': ['limbound bench sim', 'limbound bench sim --threads 2 --json'],
   'bench anneal': ['limbound bench anneal', 'limbound bench anneal --json'],
+  'bench machine': ['limbound bench machine', 'limbound bench machine --threads 2 --steps 1000 --json'],
 };
 
 /** The path of a command below the program ("simulate trap"). */

@@ -46,7 +46,7 @@ function addCommonOptions(cmd: Command): Command {
     .option('--seed <s>', 'random seed (whole number); the same seed gives the same result on any number of threads', '1')
     .option('--threads <n>', 'worker threads (default: all cores)')
     .option('--temperature-K <K>', 'temperature for the conversion to joules, K (e.g. 300 or "77 K")', String(DEFAULT_TEMPERATURE_K))
-    .option('--tau0-s <s>', 'the time unit γa²/kT (attempt time τ0), s (e.g. 1e-9 or "1 ns")', String(DEFAULT_TAU0_S))
+    .option('--tau0-s <s>', 'the time unit τ_D = γa²/kT, s (e.g. 1e-9 or "1 ns"; the engine\'s Arrhenius attempt time is τ_D·2π/(√32·E_b/kT); docs/model.md §2.2)', String(DEFAULT_TAU0_S))
     .option('--histogram-bins <n>', 'bins of the work histogram', '30')
     .option('--timing', 'add threads, wall time and throughput to the JSON (these vary from run to run)')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')

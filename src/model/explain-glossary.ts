@@ -4,6 +4,7 @@
  * technology energies differ per row and are shown substituted under each formula.
  */
 import type { Resolved } from './resolve.js';
+import { derive } from './env.js';
 import { formatCount, formatDuration, formatScientific, formatSI } from '../report/format.js';
 
 export function explainGlossary(resolved: Resolved): Array<[string, string, string]> {
@@ -12,6 +13,10 @@ export function explainGlossary(resolved: Resolved): Array<[string, string, stri
   return [
     ['P', formatCount(c.params), 'parameters (state variables) held in memory'],
     ['N', `${c.precision_bits} bit`, 'bits of precision per parameter'],
+    ['cell_writes', formatScientific(derive(c, e).cell_writes, 4), 'cell writes of the static-barrier memory over the run'],
+    ['memory, update, consolidation', perRow, "the row's other walls, subtracted where the compute wall is a whole-board energy"],
+    ['peak, bandwidth', perRow, "the accelerator's peak dense FLOP/s and memory bandwidth in B/s"],
+    ['cells', formatScientific(e.cell === 'analog' ? c.params : c.params * c.precision_bits, 4), 'memory cells holding the model: P·N bistable cells (binary), or P cells of 2^N levels (analog)'],
     ['F', formatScientific(c.flops, 4), 'arithmetic operations of a von Neumann machine, FLOP'],
     ['OPS', formatScientific(c.ops, 4), 'model-update operations, each an N-bit write to a memory cell'],
     ['MAC_reads', formatScientific(c.mac_reads ?? 0, 4), 'weight reads by multiply–accumulates that are not updates'],

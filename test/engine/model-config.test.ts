@@ -95,7 +95,7 @@ test('a model config feeds the engine: F = flops_per_token · D', () => {
   assert.equal(r.counts.params, 8_030_261_248);
   assert.equal(r.counts.flops, s.flops_per_token * 15e12);
   assert.equal(r.counts.precision_bits, 16);
-  assert.ok(!r.rows.some((row) => row.id === 'measured'), "no preset's reported run beside a user's model");
+  assert.ok(!r.rows.some((row) => row.id === 'reported'), "no preset's reported run beside a user's model");
 });
 
 test('CLI: Llama-3-8B from its config on 15T tokens on H100 for 30 days', () => {

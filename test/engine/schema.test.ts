@@ -30,7 +30,7 @@ test('bad numbers are rejected with the field and the allowed range', () => {
 
 test('unknown presets and names are rejected with the allowed values', () => {
   rejects(() => estimate({ workload: 'gpt-5' }), 'workload', /allowed: brain-scale/);
-  rejects(() => estimate({ accelerator: 'h200' }), 'accelerator', /allowed: .*h100/);
+  rejects(() => estimate({ accelerator: 'h300' }), 'accelerator', /allowed: .*h100/);
   rejects(() => estimate({ device: 'flash' }), 'device', /allowed/);
   rejects(() => estimate({ accelerator: 'tpu-v4', accelerator_precision: 'fp8' }), 'accelerator_precision', /bf16/);
   rejects(() => estimate({ workload: 'qp-1000', tokens: 5 }), 'tokens', /training/);
@@ -90,7 +90,7 @@ test('tokens_per_param ties D to P (Chinchilla R ≈ 20): F = 6·R·P²', () => 
   rejects(() => estimate({ tokens_per_param: 0 }), 'tokens_per_param', /> 0/);
   rejects(() => estimate({ workload: 'qp-1000', tokens_per_param: 20 }), 'tokens_per_param', /training/);
   // A preset's reported run is not shown once its token budget is replaced.
-  assert.ok(!estimate({ workload: 'gpt-3', tokens_per_param: 20 }).rows.some((row) => row.id === 'measured'));
+  assert.ok(!estimate({ workload: 'gpt-3', tokens_per_param: 20 }).rows.some((row) => row.id === 'reported'));
 });
 
 test('the JSON Schema describes every input key with its range', () => {

@@ -48,7 +48,7 @@ test('the other dimensions: bits, temperature, intensity, counts and ratios', ()
   // Count suffixes, typed out: k = 1e3, M = 1e6, B = G = 1e9, T = 1e12, P = 1e15.
   const SUFFIXED: Array<[string, number]> = [['3k', 3000], ['3 K', 3000], ['2.5M', 2500000], ['8B', 8000000000], ['8 G', 8000000000], ['15T', 15000000000000], ['1P', 1000000000000000], ['7 billion', 7000000000]];
   for (const [text, value] of SUFFIXED) assert.equal(parseQuantity('params', text, 'count'), value, text);
-  assert.deepEqual(SI_UNIT, { count: '', bits: 'bit', time: 's', temperature: 'K', ratio: '', intensity: 'FLOP/B' });
+  assert.deepEqual(SI_UNIT, { count: '', bits: 'bit', time: 's', temperature: 'K', ratio: '', intensity: 'FLOP/B', energy: 'J', power: 'W' });
 });
 
 /** Asserts an InputError naming `field`, with a message matching `pattern`. */
