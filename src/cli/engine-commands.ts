@@ -5,6 +5,7 @@ import { printJson, emit } from './output.js';
 import { estimateResolved, type EstimateResult } from '../model/estimate.js';
 import { resolve } from '../model/resolve.js';
 import { explain, explainSymbols } from '../model/explain.js';
+import { explainGlossary } from '../model/explain-glossary.js';
 import { tradeoff } from '../model/tradeoff.js';
 import { FIELDS, checkRange, inputJsonSchema } from '../model/schema.js';
 import { parseQuantity } from '../model/units.js';
@@ -20,6 +21,15 @@ import { InputError } from '../util/errors.js';
 import { conventionExplanation } from '../model/convention.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
+
+/** A count with an optional suffix ("100k"), or NaN for the caller's own error message. */
+function countOrNaN(text: string): number {
+  try {
+    return parseQuantity('count', text, 'count');
+  } catch {
+    return Number.NaN;
+  }
+}
 import { readFileSync } from 'node:fs';
 import { REPORTED_FORMATS, parseReportedFile, type ReportedFormat } from '../model/reported-files.js';
 import type { ReportedMeasurement } from '../model/reported.js';
@@ -76,8 +86,8 @@ export function registerEngineCommands(program: Command): void {
       .command('tradeoff')
       .description('energy against time to solution for every paradigm (docs/model.md §4)')
       .option('--points <n>', 'number of T_sol values (log-spaced)', '25')
-      .option('--from-s <seconds>', 'shortest T_sol')
-      .option('--to-s <seconds>', 'longest T_sol')
+      .option('--from-s <time>', 'shortest T_sol, e.g. 1e-3 or "1 h" (default: 1000× faster than τ_u = τ_r)')
+      .option('--to-s <time>', 'longest T_sol, e.g. "10 yr" (default: 100× the input T_sol)')
       .option('--json', 'print JSON')
       .option('--csv', 'print CSV'),
   ).action((opts) => {
@@ -197,7 +207,7 @@ export function printWarnings(warnings: readonly string[]): void {
 }
 
 function positiveOption(name: string, text: string, integer = false): number {
-  const value = text.length > 96 ? NaN : Number(text);
+  const value = text.length > 96 ? NaN : integer ? countOrNaN(text) : Number(text);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
     throw new InputError(name, `must be a positive ${integer ? 'whole ' : ''}number, got '${sanitize(text)}'`);
   }
@@ -225,7 +235,7 @@ export function renderEstimate(r: EstimateResult): string {
 
 export function renderExplain(resolved: ReturnType<typeof resolve>): string {
   const lines = ['', ...conventionExplanation(resolved.ops_convention), '', 'Symbols:'];
-  for (const [sym, value, meaning] of explainSymbols(resolved)) lines.push(`  ${sym.padEnd(6)} = ${value.padEnd(14)} ${meaning}`);
+  for (const [sym, value, meaning] of [...explainSymbols(resolved), ...explainGlossary(resolved)]) lines.push(`  ${sym.padEnd(6)} = ${value.padEnd(14)} ${meaning}`);
   let currentRow = '';
   for (const e of explain(resolved)) {
     if (e.row !== currentRow) {

@@ -12,6 +12,7 @@ import { resolve } from '../model/resolve.js';
 import { estimateResolved } from '../model/estimate.js';
 import type { ValidInput } from '../model/schema.js';
 import { InputError, compactNumber } from '../util/errors.js';
+import { parseQuantity } from '../model/units.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { writeOrRefuse } from '../util/out-path.js';
 import { outIsFolder } from './output.js';
@@ -201,14 +202,23 @@ async function solverFigure(opts: Record<string, unknown>): Promise<RunFigure<So
   return { doc, data, source: `built-in box QP: n = ${b.n} generated with seed ${b.problem_seed}, projected gradient to ${b.precision_bits} bits` };
 }
 
-const NUMBER = String.raw`\+?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?`;
+const NUMBER = String.raw`\+?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s*[A-Za-z]*`;
 const SIZES = new RegExp(String.raw`^\s*(${NUMBER})\s*\.\.\s*(${NUMBER})\s*(?::\s*(\d+)\s*)?$`);
+
+/** A size end: a count with an optional suffix ("100M", "1P"), NaN when it is not one. */
+function sizeEnd(text: string | undefined): number {
+  try {
+    return text === undefined ? Number.NaN : parseQuantity('sizes', text, 'count');
+  } catch {
+    return Number.NaN;
+  }
+}
 
 /** FROM..TO[:COUNT] of parameter counts, log-spaced; COUNT defaults to two per decade, as around the input. */
 export function parseSizes(text: string): SizeRange {
   const m = SIZES.exec(text);
-  const from = Number(m?.[1]);
-  const to = Number(m?.[2]);
+  const from = sizeEnd(m?.[1]);
+  const to = sizeEnd(m?.[2]);
   if (!m || !(from > 0 && from < to && to <= 1e30)) throw new InputError('sizes', `expected FROM..TO[:COUNT] with 0 < FROM < TO ≤ 1e30, e.g. 1e6..1e15:19, got '${text}'`);
   if (m[3] === undefined) return { from, to, count: Math.min(MAX_SIZES, sizeCount(from, to)) };
   const count = Number(m[3]);

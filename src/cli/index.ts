@@ -13,6 +13,7 @@ import { checkOutputOption } from './output.js';
 
 /** Longest error line printed: the message of any error, control characters escaped, cut here. */
 const MAX_ERROR_LINE = 600;
+import { configureHelp } from './help.js';
 import { registerMachine, registerBenchMachine } from './machine.js';
 
 export function buildProgram(): Command {
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   // Every command's --out is checked before its work starts (folder writable, target replaceable).
   program.hook('preAction', (_program, command) => checkOutputOption(command));
   registerBenchMachine(bench);
+  configureHelp(program);
   return program;
 }
 

@@ -8,12 +8,34 @@ import { FIELDS, FIELD_KEYS, PROTOTYPE_KEYS, validateInput, type FieldKey, type 
 import { InputError } from '../util/errors.js';
 import { checkNesting, readInputFile } from '../util/input-file.js';
 import { sanitize } from '../util/text.js';
+import { parseModelConfig, modelConfigInput, type ModelConfigSummary } from '../model/model-config.js';
+import { parseCount } from '../model/units.js';
+import { formatScientific, formatSI, formatDuration } from '../report/format.js';
+import { compactNumber } from '../util/errors.js';
+import { DEFAULT_PHYSICS } from '../model/env.js';
+import { DEFAULT_WORKLOAD, DEFAULT_ACCELERATOR, DEFAULT_CIM_DEVICE, DEFAULT_LIM_DEVICE, DEFAULT_CHECKPOINT_INTERVAL_STEPS } from '../model/resolve.js';
 
 const attributeToKey = new Map<string, FieldKey>();
 
 export function flagFor(key: FieldKey): string {
   return `--${key.replace(/_/g, '-')}`;
 }
+
+const FROM_PRESET = 'from the workload preset';
+/**
+ * What an input falls back to when the flag is absent, for the help. Text only: a commander default
+ * would look like a user's value and override the preset.
+ */
+const INPUT_DEFAULTS: Partial<Record<FieldKey, string>> = {
+  workload: DEFAULT_WORKLOAD, kind: FROM_PRESET, params: FROM_PRESET, tokens: FROM_PRESET, batch_tokens: FROM_PRESET,
+  precision_bits: `${FROM_PRESET}, or torch_dtype of --model-config`, time_s: FROM_PRESET, accelerator_precision: FROM_PRESET,
+  convergence: FROM_PRESET, convergence_rate: FROM_PRESET, tokens_per_param: 'none: D from tokens',
+  temperature_K: `${DEFAULT_PHYSICS.temperature_K} K`, ambient_K: `${DEFAULT_PHYSICS.ambient_K} K`, tau0_s: formatSI(DEFAULT_PHYSICS.tau0_s, 's'),
+  erasure_error: String(DEFAULT_PHYSICS.erasure_error), refresh_error: compactNumber(DEFAULT_PHYSICS.refresh_error),
+  retention_s: formatDuration(DEFAULT_PHYSICS.retention_s), retention_error: compactNumber(DEFAULT_PHYSICS.retention_error),
+  accelerator: DEFAULT_ACCELERATOR, device: DEFAULT_CIM_DEVICE, lim_device: DEFAULT_LIM_DEVICE,
+  checkpoint_interval_steps: String(DEFAULT_CHECKPOINT_INTERVAL_STEPS),
+};
 
 /** Shorter flags people type, each the same field as its generated flag (`--reported-energy "50 MWh"`). */
 const FLAG_ALIASES: ReadonlyArray<[flag: string, key: FieldKey]> = [['--reported-energy', 'reported_energy_J']];
@@ -22,7 +44,8 @@ const FLAG_ALIASES: ReadonlyArray<[flag: string, key: FieldKey]> = [['--reported
 export function addInputOptions(cmd: Command): Command {
   for (const key of FIELD_KEYS) {
     const field = FIELDS[key];
-    const opt = new Option(`${flagFor(key)} <value>`, field.description);
+    const fallback = INPUT_DEFAULTS[key];
+    const opt = new Option(`${flagFor(key)} <value>`, `${field.description}${fallback && !field.description.includes('(default') ? ` (default: ${fallback})` : ''}`);
     attributeToKey.set(opt.attributeName(), key);
     cmd.addOption(opt);
   }
@@ -32,6 +55,8 @@ export function addInputOptions(cmd: Command): Command {
     cmd.addOption(opt);
   }
   cmd.option('--config <file>', 'YAML or JSON input file with a `version: 1` key (flags override it)');
+  cmd.option('--model-config <file>', 'a Hugging Face config.json: sets name, params, flops_per_token (6·N + attention) and precision_bits from torch_dtype (flags override it)');
+  cmd.option('--seq-len <tokens>', 'sequence length T of the attention term for --model-config (default: the configured context, at most 8192)');
   return cmd;
 }
 
@@ -75,10 +100,43 @@ export function readConfig(path: string): Record<string, unknown> {
   return record;
 }
 
-/** The validated input of a command: config file, then flags on top. */
+/** Reads and counts a --model-config file, with a one-line error naming the file on failure. */
+export function readModelConfig(path: string, seqLen?: string): ModelConfigSummary {
+  let json: unknown;
+  try {
+    const text = readInputFile('model-config', path, MAX_CONFIG_BYTES);
+    checkNesting('model-config', path, text);
+    json = JSON.parse(text);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError('model-config', `${sanitize(path)}: not valid JSON (${sanitize((err as Error).message.split('\n')[0] ?? '')})`);
+  }
+  const seq_len = seqLen === undefined ? undefined : parseCount('seq-len', seqLen);
+  try {
+    return parseModelConfig(json, { seq_len });
+  } catch (err) {
+    if (err instanceof InputError && err.field === 'model_config') throw new InputError('model-config', `${path}: ${err.message.slice(err.field.length + 2)}`);
+    throw err;
+  }
+}
+
+/** One line on what a model config set, so the numbers it feeds in are never silent. */
+export function describeModelConfig(path: string, s: ModelConfigSummary): string {
+  const moe = s.experts ? ` (${s.experts.count} experts, ${s.experts.per_token} per token: ${formatScientific(s.active_params, 3)} active)` : '';
+  const window = s.attention_span < s.seq_len ? `, window ${s.attention_span}` : '';
+  const dtype = s.torch_dtype ? ` · torch_dtype ${s.torch_dtype}${s.precision_bits ? ` → precision_bits ${s.precision_bits}` : ''}` : '';
+  return `model config ${path}: ${s.model_type}, P = ${formatScientific(s.params, 4)}${moe} · flops_per_token = 6·${formatScientific(s.matmul_params, 4)} + 12·${s.layers}·${s.attention_heads}·${s.head_dim}·${s.attention_span} = ${formatScientific(s.flops_per_token, 4)} FLOP at seq_len ${s.seq_len}${window}${dtype}`;
+}
+
+/** The validated input of a command: config file, then the model config, then flags on top. */
 export function inputFromOptions(opts: Record<string, unknown>): ValidInput {
   // Spread, not Object.assign: an own `__proto__` key must stay a key, never become a prototype.
   const doc: Record<string, unknown> = typeof opts.config === 'string' ? { ...readConfig(opts.config) } : {};
+  if (typeof opts.modelConfig === 'string') {
+    const summary = readModelConfig(opts.modelConfig, opts.seqLen as string | undefined);
+    Object.assign(doc, modelConfigInput(summary));
+    process.stderr.write(`${describeModelConfig(opts.modelConfig, summary)}\n`);
+  } else if (opts.seqLen !== undefined) throw new InputError('seq-len', 'applies with --model-config only');
   for (const [attribute, key] of attributeToKey) {
     const value = opts[attribute];
     if (value !== undefined) doc[key] = value;

@@ -12,6 +12,7 @@ import { bestKnownFor } from '../solvers/gset.js';
 import { readIsingInput, readMaxCut, readBoxQP } from '../solvers/io/problem-files.js';
 import { generateBoxQP } from '../solvers/qp/generate.js';
 import { InputError, requireNumber } from '../util/errors.js';
+import { parseQuantity } from '../model/units.js';
 import { runQP, runIsingMachine, type MachineOptions } from '../machine/solve.js';
 import { MEMORY_SCHEDULES, QP_PROTOCOLS, type MemorySchedule, type QPProtocol } from '../machine/schedules.js';
 import { fromBoxQP } from '../machine/problem.js';
@@ -34,8 +35,8 @@ function common(cmd: Command, replicas: string): Command {
     .option('--replicas <n>', 'independent replicas (trajectories)', replicas)
     .option('--seed <s>', 'random seed; the same seed gives the same output on any number of threads', '1')
     .option('--threads <n>', 'worker threads (default: all cores)')
-    .option('--temperature <K>', 'temperature for the conversion to joules', String(DEFAULT_TEMPERATURE_K))
-    .option('--tau0 <s>', 'the time unit γa²/kT in seconds, as for simulate (docs/model.md §2.2 relates it to the Arrhenius attempt time)', String(DEFAULT_TAU0_S))
+    .option('--temperature-K <K>', 'temperature for the conversion to joules, K (e.g. 300 or "77 K")', String(DEFAULT_TEMPERATURE_K))
+    .option('--tau0-s <s>', 'the time unit γa²/kT in seconds, as for simulate (docs/model.md §2.2 relates it to the Arrhenius attempt time), e.g. 1e-9 or "1 ns"', String(DEFAULT_TAU0_S))
     .option('--json', 'print one JSON document');
 }
 
@@ -47,8 +48,8 @@ function machineOptions(opts: Options): MachineOptions {
     dt: optionalNum('dt', opts.dt),
     duration_tau0: optionalNum('duration', opts.duration),
     units: {
-      temperature_K: requireNumber('temperature', num('temperature', opts.temperature), { min: 0, minExclusive: true, max: 1e4 }),
-      tau0_s: requireNumber('tau0', num('tau0', opts.tau0), { min: 0, minExclusive: true, max: 1 }),
+      temperature_K: requireNumber('temperature-K', parseQuantity('temperature-K', opts.temperatureK, 'temperature'), { min: 0, minExclusive: true, max: 1e4 }),
+      tau0_s: requireNumber('tau0-s', parseQuantity('tau0-s', opts.tau0S, 'time'), { min: 0, minExclusive: true, max: 1 }),
     },
   };
 }

@@ -3,10 +3,12 @@ import { writeFileAtomic } from '../util/atomic.js';
 import { InputError } from '../util/errors.js';
 import { checkOutputPath } from '../util/out-path.js';
 import { sanitize } from '../util/text.js';
+import { cleanNumbers } from '../util/numbers.js';
+import { parseQuantity } from '../model/units.js';
 
 /** Prints a JSON document on stdout (stdout stays clean: logs and progress go to stderr). */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(value, cleanNumbers, 2)}\n`);
 }
 
 /** Writes `text` to `outPath` atomically, or to stdout when no path is given. */
@@ -30,11 +32,9 @@ export function checkOutputOption(cmd: Command): void {
   if (typeof out === 'string') checkOutputPath(out, folderOutputs.has(cmd));
 }
 
-/** Parses a CLI number, naming the option in the error. */
+/** Parses a CLI number, naming the option in the error; counts may carry a suffix ("10k", "1M"). */
 export function parseCount(option: string, text: string): number {
-  const value = text.length > 96 ? NaN : Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new InputError(option, `expected a number, got '${sanitize(text)}'`);
-  }
+  const value = parseQuantity(option, text, 'count');
+  if (!Number.isFinite(value)) throw new InputError(option, `expected a finite number, got '${sanitize(text)}'`);
   return value;
 }

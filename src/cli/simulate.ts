@@ -1,7 +1,7 @@
 /**
  * `limbound simulate …` (the stochastic-thermodynamics simulator, src/sim) and `limbound bench sim`.
- * Times are in τ0 (the simulation unit γa²/kT, converted to seconds through --tau0), lengths in a,
- * energies in kT (converted to J through --temperature).
+ * Times are in τ0 (the simulation unit γa²/kT, converted to seconds through --tau0-s), lengths in a,
+ * energies in kT (converted to J through --temperature-K).
  */
 import type { Command } from 'commander';
 import { DEFAULT_TAU0_S, DEFAULT_TEMPERATURE_K } from '../physics/constants.js';
@@ -13,6 +13,7 @@ import { geometricDurations, simulate, sweepDuration, withDuration, type Simulat
 import { buildProtocol, defaultTimeStep } from '../sim/protocols.js';
 import { checkWork, MAX_WORK_FLAG } from './work.js';
 import { InputError, requireNumber } from '../util/errors.js';
+import { parseQuantity } from '../model/units.js';
 import { interruptSignal } from './interrupt.js';
 import { emit, parseCount, printJson } from './output.js';
 import { createProgress } from './progress.js';
@@ -46,8 +47,8 @@ function addCommonOptions(cmd: Command): Command {
     .option('--dt <tau0>', 'time step in τ0 (default: 0.02/|U″|max, at most 1e-3)')
     .option('--seed <s>', 'random seed (whole number); the same seed gives the same result on any number of threads', '1')
     .option('--threads <n>', 'worker threads (default: all cores)')
-    .option('--temperature <K>', 'temperature for the conversion to joules', String(DEFAULT_TEMPERATURE_K))
-    .option('--tau0 <s>', 'the time unit τ_D = γa²/kT in seconds (the engine\'s Arrhenius attempt time is τ_D·2π/(√32·E_b/kT); docs/model.md §2.2)', String(DEFAULT_TAU0_S))
+    .option('--temperature-K <K>', 'temperature for the conversion to joules, K (e.g. 300 or "77 K")', String(DEFAULT_TEMPERATURE_K))
+    .option('--tau0-s <s>', 'the time unit τ_D = γa²/kT, s (e.g. 1e-9 or "1 ns"; the engine\'s Arrhenius attempt time is τ_D·2π/(√32·E_b/kT); docs/model.md §2.2)', String(DEFAULT_TAU0_S))
     .option('--histogram-bins <n>', 'bins of the work histogram', '30')
     .option('--timing', 'add threads, wall time and throughput to the JSON (these vary from run to run)')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
@@ -87,8 +88,8 @@ function runSettings(opts: Options): RunSettings {
     seed: requireNumber('seed', num('seed', opts.seed), { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }),
     dt: optionalNum('dt', opts.dt),
     threads: requireNumber('threads', opts.threads === undefined ? defaultThreads() : num('threads', opts.threads), { min: 1, max: 1024, integer: true }),
-    temperature_K: num('temperature', opts.temperature),
-    tau0_s: num('tau0', opts.tau0),
+    temperature_K: requireNumber('temperature-K', parseQuantity('temperature-K', opts.temperatureK, 'temperature'), { min: 0, minExclusive: true, max: 1e4 }),
+    tau0_s: requireNumber('tau0-s', parseQuantity('tau0-s', opts.tau0S, 'time'), { min: 0, minExclusive: true, max: 1 }),
     histogramBins: requireNumber('histogram-bins', num('histogram-bins', opts.histogramBins), { min: 1, max: 10000, integer: true }),
   };
 }

@@ -57,14 +57,23 @@ import {
   type SolverPricingOptions,
 } from '../solvers/index.js';
 import type { Precision } from '../data/index.js';
+import { parseQuantity } from '../model/units.js';
 
-/** Budget of flip attempts per run when --sweeps is not given (≈1–2 s on one core). */
+/** Largest budget of flip attempts per run when --sweeps is not given (≈1–2 s on one core). */
 const AUTO_ATTEMPTS = 2e8;
+/** Below the cap the budget grows as 1000·n² (1000·n sweeps): a 4-spin example finishes at once, G-set keeps the cap. */
+const AUTO_SWEEPS_PER_SPIN = 1000;
+
+/** Sweeps per restart when --sweeps is not given: 1000·n, at most 2e8 flip attempts over all restarts. */
+export function defaultSweeps(n: number, restarts: number): number {
+  const attempts = Math.min(AUTO_ATTEMPTS, AUTO_SWEEPS_PER_SPIN * n * n);
+  return Math.max(1, Math.round(attempts / (n * Math.max(1, restarts))));
+}
 
 type Opts = Record<string, unknown>;
 
 function positiveNumber(flag: string, text: string): number {
-  const value = text.length > 96 ? NaN : Number(text);
+  const value = parseQuantity(flag, text, 'count');
   if (!(value > 0) || !Number.isFinite(value)) throw new InputError(flag, `must be a positive number, got '${sanitize(text)}'`);
   return value;
 }
@@ -100,7 +109,7 @@ function pricingOptions(opts: Opts): SolverPricingOptions {
 function addAnnealOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--schedule <kind>', 'annealing schedule').choices([...SCHEDULE_KINDS]).default('geometric'))
-    .option('--sweeps <S>', `sweeps per restart (default: ${formatSI(AUTO_ATTEMPTS, '')} flip attempts / (n·restarts))`)
+    .option('--sweeps <S>', `sweeps per restart (default: ${AUTO_SWEEPS_PER_SPIN}·n / restarts, at most ${formatSI(AUTO_ATTEMPTS, '')} flip attempts in all)`)
     .option('--restarts <R>', 'independent restarts; the best is kept', '1')
     .option('--seed <S>', 'random seed (same seed, same result)', '1')
     .option('--t0 <T>', 'start temperature (default from the local-field distribution)')
@@ -126,7 +135,7 @@ function checkAnnealWork(n: number, o: AnnealOptions, opts: Opts): void {
 
 function annealOptions(opts: Opts, n: number): AnnealOptions {
   const restarts = num(opts, 'restarts', '--restarts') ?? 1;
-  const sweeps = num(opts, 'sweeps', '--sweeps') ?? Math.max(1, Math.round(AUTO_ATTEMPTS / (n * Math.max(1, restarts))));
+  const sweeps = num(opts, 'sweeps', '--sweeps') ?? defaultSweeps(n, restarts);
   return {
     schedule: opts.schedule as ScheduleKind,
     sweeps,

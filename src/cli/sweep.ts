@@ -2,6 +2,7 @@
 import { InputError } from '../util/errors.js';
 import { AtomicLineWriter } from '../util/atomic.js';
 import { csvLine } from '../report/table.js';
+import { cleanNumbers } from '../util/numbers.js';
 import { PARADIGMS } from '../model/paradigms.js';
 import { STRIDE } from '../model/price.js';
 import { evaluatePoint, gridPoint, gridSize, gridValues, validateGrid, type Vary } from '../model/sweep.js';
@@ -29,6 +30,11 @@ export async function runSweep(o: SweepOptions): Promise<{ total: number; writte
     if (seen.has(v.key)) throw new InputError('vary', `'${v.key}' is varied twice`);
     seen.add(v.key);
   }
+  if (seen.has('params') && o.base.flops_per_token !== undefined) {
+    throw new InputError('vary', 'flops_per_token (set by --model-config) is fixed for one model; vary tokens or tokens_per_param, or drop --model-config to vary params with F = 6·P·D');
+  }
+  // With D tied to P, D and F change along the grid: print them.
+  const tied = o.base.tokens_per_param !== undefined || seen.has('tokens_per_param');
   const total = gridSize(o.varies);
   checkWork({ units: total, unit: 'points', detail: o.varies.map((v) => `${v.count}`).join(' × '), perSecond: SWEEP_POINTS_PER_S, defaultLimit: o.maxPoints }, String(o.maxPoints), '--max-points');
   const values = o.varies.map(gridValues);
@@ -38,7 +44,7 @@ export async function runSweep(o: SweepOptions): Promise<{ total: number; writte
   const writer = o.out ? new AtomicLineWriter(o.out) : undefined;
   const write = (text: string) => (writer ? writer.write(text) : process.stdout.write(text));
   const ids = PARADIGMS.map((p) => p.id);
-  if (o.format === 'csv') write(csvLine([...o.varies.map((v) => v.key), ...ids.map((id) => `${id}_energy_J`), 'cim_barrier_kT']));
+  if (o.format === 'csv') write(csvLine([...o.varies.map((v) => v.key), ...(tied ? ['tokens', 'flops'] : []), ...ids.map((id) => `${id}_energy_J`), 'cim_barrier_kT']));
   process.stderr.write(`sweep: ${total} points\n`);
   const progress = createProgress('sweep', total);
   const { signal, dispose } = interruptSignal();
@@ -51,8 +57,8 @@ export async function runSweep(o: SweepOptions): Promise<{ total: number; writte
       const row = evaluatePoint(o.base, gridPoint(o.varies, values, i), buf);
       write(
         o.format === 'csv'
-          ? csvLine([...o.varies.map((v) => row.point[v.key]), ...ids.map((id) => row.energy_J[id]), row.cim_barrier_kT])
-          : `${JSON.stringify({ inputs: row.point, energy_J: row.energy_J, cim_barrier_kT: row.cim_barrier_kT })}\n`,
+          ? csvLine([...o.varies.map((v) => row.point[v.key]), ...(tied ? [row.tokens, row.flops] : []), ...ids.map((id) => row.energy_J[id]), row.cim_barrier_kT])
+          : `${JSON.stringify({ inputs: row.point, ...(tied ? { tokens: row.tokens, flops: row.flops } : {}), energy_J: row.energy_J, cim_barrier_kT: row.cim_barrier_kT }, cleanNumbers)}\n`,
       );
       written++;
       progress.update(written);

@@ -69,7 +69,9 @@ const INHERITABLE = ['batch_tokens', 'steps', 'time_s', 'precision_bits', 'accel
  * loses the run's reported energy, and a warning names what it still inherits from the preset.
  */
 export function customWorkload(workload: WorkloadPreset, input: ValidInput, inputs: Record<string, number | string>, origin: Record<string, string>): { workload: WorkloadPreset; warning: string } | undefined {
-  const changed = (['params', 'tokens', 'flops'] as const).filter((k) => input[k] !== undefined && input[k] !== workload[k]);
+  const changed: string[] = (['params', 'tokens', 'flops'] as const).filter((k) => input[k] !== undefined && input[k] !== workload[k]);
+  // A token budget tied to P, or a model's own FLOP per token, replace the preset's D or F as well.
+  for (const k of ['tokens_per_param', 'flops_per_token'] as const) if (input[k] !== undefined) changed.push(k);
   if (changed.length === 0) return undefined;
   const inherited = INHERITABLE.filter((k) => origin[k] === 'preset').map((k) => `${k} = ${inputs[k]}`);
   const custom: WorkloadPreset = {

@@ -9,3 +9,4 @@ export * from './resolve.js';
 export * from './estimate.js';
 export * from './tradeoff.js';
 export * from './explain.js';
+export * from './model-config.js';

@@ -131,16 +131,17 @@ export function resolve(input: ValidInput, measurement?: ReportedMeasurement): R
     for (const key of ['iterations', 'convergence', 'convergence_rate'] as const) {
       if (input[key] !== undefined) throw new InputError(key, "applies to optimizer workloads only (set kind: 'optimizer' or pick an optimizer preset)");
     }
-    const userChangedSize = input.params !== undefined || input.tokens !== undefined;
-    const tokens = pick('tokens', input.tokens, workload.tokens);
+    const tokens = trainingTokens(input, workload, params, pick, set);
+    const userChangedSize = input.params !== undefined || input.tokens !== undefined || input.tokens_per_param !== undefined || input.flops_per_token !== undefined;
     if (input.flops !== undefined) flops = pick('flops', input.flops, undefined)!;
     else if (workload.flops !== undefined && !userChangedSize) flops = pick('flops', undefined, workload.flops)!;
     else {
       if (tokens === undefined) throw new InputError('tokens', 'is needed to derive flops = 6·params·tokens (or give flops)');
-      flops = set('flops', 6 * params * tokens);
+      const perToken = input.flops_per_token !== undefined ? pick('flops_per_token', input.flops_per_token, undefined)! : 6 * params;
+      flops = set('flops', perToken * tokens);
     }
     if (input.steps !== undefined) steps = pick('steps', input.steps, undefined)!;
-    else if (workload.steps !== undefined && input.batch_tokens === undefined && input.tokens === undefined) steps = pick('steps', undefined, workload.steps)!;
+    else if (workload.steps !== undefined && input.batch_tokens === undefined && input.tokens === undefined && input.tokens_per_param === undefined) steps = pick('steps', undefined, workload.steps)!;
     else {
       const batch = pick('batch_tokens', input.batch_tokens, workload.batch_tokens);
       if (batch === undefined || tokens === undefined) throw new InputError('steps', 'cannot be derived: give steps, or tokens and batch_tokens');
@@ -151,7 +152,7 @@ export function resolve(input: ValidInput, measurement?: ReportedMeasurement): R
     ops = input.ops !== undefined ? pick('ops', input.ops, undefined)! : set('ops', opsOptions[convention]!);
     intensity = input.arithmetic_intensity_flop_per_byte ?? ridgeIntensity_flop_per_byte(accelerator, accPrecision);
   } else {
-    for (const key of ['tokens', 'batch_tokens'] as const) {
+    for (const key of ['tokens', 'batch_tokens', 'tokens_per_param', 'flops_per_token'] as const) {
       if (input[key] !== undefined) throw new InputError(key, "applies to training workloads only (set kind: 'training')");
     }
     if (input.iterations !== undefined) iterations = pick('iterations', input.iterations, undefined)!;
@@ -190,9 +191,31 @@ export function resolve(input: ValidInput, measurement?: ReportedMeasurement): R
   checkFeasible(counts, env);
   const custom = customWorkload(workload, input, inputs, origin);
   if (custom) warnings.push(custom.warning);
-  const effectiveWorkload = custom?.workload ?? workload;
+  let effectiveWorkload = custom?.workload ?? workload;
+  if (input.name !== undefined) {
+    inputs.name = input.name;
+    origin.name = 'input';
+    effectiveWorkload = { ...effectiveWorkload, name: input.name };
+  }
   const reported = reportedRun(input, effectiveWorkload, measurement);
   return { workload: effectiveWorkload, kind, inputs, counts, steps, iterations, ops_convention: convention, ops_by_convention: opsOptions, env, origin, reported, warnings };
+}
+
+/**
+ * D: the user's tokens, else R·P from tokens_per_param (a compute-optimal budget ties D to P), else the
+ * preset's. Giving both tokens and tokens_per_param is ambiguous and refused.
+ */
+function trainingTokens(
+  input: ValidInput,
+  workload: WorkloadPreset,
+  params: number,
+  pick: <T extends number | string>(key: string, user: T | undefined, preset: T | undefined, fallback?: T) => T | undefined,
+  set: (key: string, value: number) => number,
+): number | undefined {
+  if (input.tokens_per_param === undefined) return pick('tokens', input.tokens, workload.tokens);
+  if (input.tokens !== undefined) throw new InputError('tokens_per_param', 'give tokens or tokens_per_param, not both (tokens_per_param sets tokens = R·params)');
+  const ratio = pick('tokens_per_param', input.tokens_per_param, undefined)!;
+  return set('tokens', ratio * params);
 }
 
 /**

@@ -30,7 +30,13 @@ export interface ChoiceField {
   /** Allowed values, or a function listing them (catalog ids). */
   choices: readonly string[] | (() => readonly string[]);
 }
-export type Field = NumericField | ChoiceField;
+/** Free text of bounded length, such as the name of a custom run. */
+export interface TextField {
+  type: 'text';
+  description: string;
+  maxLength: number;
+}
+export type Field = NumericField | ChoiceField | TextField;
 
 const positive = (dimension: Dimension, description: string, extra: Partial<NumericField> = {}): NumericField => ({
   type: 'number', dimension, description, min: 0, minExclusive: true, ...extra,
@@ -47,10 +53,13 @@ const count = (description: string, max: number): NumericField => positive('coun
  * negative). docs/model.md §1 lists them.
  */
 export const FIELDS = {
+  name: { type: 'text', description: 'name of the run, shown in titles (default: the preset name)', maxLength: 120 } as TextField,
   workload: { type: 'choice', description: 'workload preset id (see `limbound presets workloads`)', choices: () => workloadIds() } as ChoiceField,
   kind: { type: 'choice', description: "'training' (OPS = FLOPs) or 'optimizer' (OPS = P·K)", choices: ['training', 'optimizer'] } as ChoiceField,
   params: count('P: parameters (model size) or optimizer state variables', 1e30),
   tokens: count('D: training tokens (or samples)', 1e30),
+  tokens_per_param: positive('ratio', 'R: training tokens per parameter, D = R·P instead of tokens (compute-optimal: about 20, Hoffmann et al. 2022)', { max: 1e9 }),
+  flops_per_token: count('training FLOP per token, F = flops_per_token·D (default 6·P; a model config gives 6·N + attention)', 1e30),
   flops: count('F: training FLOPs (default 6·P·D)', 1e45),
   ops: count('OPS: model-update operations (default by ops_convention)', 1e45),
   ops_convention: { type: 'choice', description: "what counts as a weight write: 'flop' (every FLOP, OPS = F: the paper's reading, default), 'sample' (once per weight per token/sample, OPS = P·D) or 'step' (once per weight per optimizer step, OPS = P·S); under sample and step the other MACs read weights in place", choices: OPS_CONVENTIONS } as ChoiceField,
@@ -108,6 +117,7 @@ const acceleratorIds = () => catalogs?.accelerators() ?? [];
 const deviceIds = (p?: 'lim' | 'cim') => catalogs?.devices(p) ?? [];
 
 function zodField(field: Field): z.ZodType {
+  if (field.type === 'text') return z.string().max(field.maxLength).describe(field.description);
   if (field.type === 'choice') {
     const list = typeof field.choices === 'function' ? field.choices() : field.choices;
     return (list.length ? z.enum(list as [string, ...string[]]) : z.string()).describe(field.description);
@@ -121,7 +131,7 @@ function zodField(field: Field): z.ZodType {
 }
 
 function exampleFor(d: Dimension): string {
-  return { count: '"1e15"', bits: '"32 bit"', time: '"30 d"', temperature: '"300 K"', ratio: '"0.5"', intensity: '"300 FLOP/B"', energy: '"50 MWh"', power: '"700 W"' }[d];
+  return { count: '"1e15", "8B", "15T"', bits: '"32 bit"', time: '"30 d"', temperature: '"300 K"', ratio: '"0.5"', intensity: '"300 FLOP/B"', energy: '"50 MWh"', power: '"700 W"' }[d];
 }
 
 let cachedSchema: z.ZodType | undefined;
@@ -167,7 +177,11 @@ export function validateInput(raw: unknown, source = 'input'): ValidInput {
     const value = own(key);
     if (value === undefined || value === null) continue;
     const field: Field = FIELDS[key];
-    if (field.type === 'choice') {
+    if (field.type === 'text') {
+      const text = typeof value === 'string' ? value.trim() : '';
+      if (!text || text.length > field.maxLength || /[\u0000-\u001f]/.test(text)) throw new InputError(key, `must be text of 1 to ${field.maxLength} characters on one line, got ${JSON.stringify(value).slice(0, 40)}`);
+      out[key] = text;
+    } else if (field.type === 'choice') {
       const list = typeof field.choices === 'function' ? field.choices() : field.choices;
       const text = typeof value === 'string' ? value.toLowerCase() : '';
       if (typeof value !== 'string' || !list.includes(text)) {

@@ -90,6 +90,9 @@ export interface SweepRow {
   point: Record<string, number>;
   energy_J: Record<ParadigmId, number>;
   cim_barrier_kT: number;
+  /** D and F at this point (they follow P when tokens_per_param ties D to P). */
+  tokens?: number;
+  flops: number;
 }
 
 /** Resolves one grid point on top of the base input; an InputError names the point. */
@@ -108,7 +111,8 @@ export function evaluatePoint(base: ValidInput, point: Record<string, number>, b
   const d = priceInto(resolved.counts, resolved.env, buf);
   const energy = {} as Record<ParadigmId, number>;
   PARADIGMS.forEach((p, r) => (energy[p.id] = buf[r * STRIDE + TOTAL]!));
-  const row = { point, energy_J: energy, cim_barrier_kT: d.cim_barrier_kT };
+  const tokens = resolved.inputs.tokens;
+  const row = { point, energy_J: energy, cim_barrier_kT: d.cim_barrier_kT, ...(typeof tokens === 'number' ? { tokens } : {}), flops: resolved.counts.flops };
   assertFiniteResult(row);
   return row;
 }

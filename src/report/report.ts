@@ -42,6 +42,7 @@ import {
   type VlSpec,
 } from './figures/index.js';
 import { renderSvgNode, svgToPng } from './figures/node-render.js';
+import { cleanNumbers } from '../util/numbers.js';
 
 export interface RunFigure<T> {
   data: T;
@@ -120,9 +121,9 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
   }
 
   // Inputs, result, version, references.
-  files.set('inputs.json', `${JSON.stringify({ given: o.input, effective: result.inputs, origin: result.origin }, null, 2)}\n`);
+  files.set('inputs.json', `${JSON.stringify({ given: o.input, effective: result.inputs, origin: result.origin }, cleanNumbers, 2)}\n`);
   files.set('config.json', `${JSON.stringify({ version: 1, ...o.input }, null, 2)}\n`);
-  files.set('result.json', `${JSON.stringify(result, null, 2)}\n`);
+  files.set('result.json', `${JSON.stringify(result, cleanNumbers, 2)}\n`);
   files.set('version.json', `${JSON.stringify({ tool: 'limbound', version: VERSION }, null, 2)}\n`);
   const cited = figureCitations(result, [o.sim?.data, o.solver?.data]);
   files.set('references.bib', toBibtex(cited));

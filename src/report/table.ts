@@ -1,4 +1,5 @@
 /** Plain-text tables (aligned columns) and CSV, for the CLI and reports. */
+import { cleanNumber } from '../util/numbers.js';
 
 export interface Column<T> {
   header: string;
@@ -31,9 +32,9 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Full precision, shortest round-trip representation. */
+/** 15 significant digits (no float noise), shortest representation. */
 function numberForCsv(value: number): string {
-  return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
+  return Number.isFinite(value) ? String(cleanNumber(value)) : value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
 }
 
 export function csvLine(values: readonly unknown[]): string {

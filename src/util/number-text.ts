@@ -46,12 +46,13 @@ export function decimalPrefixLength(text: string, start = 0): number {
  * Splits "  1.5e3 kJ " into its number and the rest (trimmed), or returns undefined when the text does
  * not start with a decimal number or is longer than `maxLength`.
  */
-export function splitNumberAndUnit(text: string, maxLength = MAX_NUMBER_TEXT): { number: number; unit: string } | undefined {
+export function splitNumberAndUnit(text: string, maxLength = MAX_NUMBER_TEXT): { number: number; digits: string; unit: string } | undefined {
   if (text.length > maxLength) return undefined;
   const trimmed = text.trim();
   const length = decimalPrefixLength(trimmed);
   if (length === 0) return undefined;
-  return { number: Number(trimmed.slice(0, length)), unit: trimmed.slice(length).trim() };
+  const digits = trimmed.slice(0, length);
+  return { number: Number(digits), digits, unit: trimmed.slice(length).trim() };
 }
 
 /** True when the whole of `text` is one decimal number (no sign-less garbage, no unit). */

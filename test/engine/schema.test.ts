@@ -56,7 +56,41 @@ test('units: strings with units are converted to SI; typos are rejected', () => 
   assert.equal(estimate({ time_s: '30 d' }).counts.time_s, 2592000);
   rejects(() => estimate({ time_s: '30 dys' }), 'time_s', /unknown unit 'dys'/);
   rejects(() => estimate({ temperature_K: '300 C' }), 'temperature_K', /unknown unit 'C' \(allowed: K\)/);
-  rejects(() => estimate({ params: '1e15 bits' }), 'params', /plain number/);
+  rejects(() => estimate({ params: '1e15 bits' }), 'params', /unknown suffix 'bits' \(a count is a plain number or has a suffix/);
+});
+
+test('counts as people write them: 8B, 70e9, 15T, 1.5M, without float noise', () => {
+  assert.equal(parseQuantity('params', '8B', 'count'), 8e9);
+  assert.equal(parseQuantity('params', '70e9', 'count'), 70e9);
+  assert.equal(parseQuantity('tokens', '15T', 'count'), 15e12);
+  assert.equal(parseQuantity('params', '1.5M', 'count'), 1.5e6);
+  assert.equal(parseQuantity('params', '8.03 B', 'count'), 8.03e9);
+  assert.equal(parseQuantity('params', '8b', 'count'), 8e9);
+  assert.equal(parseQuantity('params', '2.5k', 'count'), 2500);
+  assert.equal(parseQuantity('params', '1 billion', 'count'), 1e9);
+  // 0.1 × 1e9 is 100000000.00000001 as a product; written as 0.1e9 it is exact.
+  assert.equal(parseQuantity('params', '0.1B', 'count'), 1e8);
+  rejects(() => estimate({ params: '3m' }), 'params', /unknown suffix 'm'/);
+  const r = estimate({ params: '8B', tokens: '15T' });
+  assert.equal(r.counts.params, 8e9);
+  assert.equal(r.counts.flops, 6 * 8e9 * 15e12);
+  // The JSON Schema tells the web page and config authors that counts take these strings.
+  assert.match(JSON.stringify(inputJsonSchema()), /\\"8B\\"/);
+});
+
+test('tokens_per_param ties D to P (Chinchilla R ≈ 20): F = 6·R·P²', () => {
+  const r = estimate({ params: '1B', tokens_per_param: 20 });
+  assert.equal(r.counts.flops, 6 * 20 * 1e9 * 1e9);
+  assert.equal(r.inputs.tokens, 2e10);
+  assert.equal(r.origin.tokens, 'derived');
+  const big = estimate({ params: '10B', tokens_per_param: 20 });
+  const floor = (x: typeof r) => x.rows.find((row) => row.id === 'landauer')!.energy_J;
+  assert.ok(Math.abs(floor(big) / floor(r) / 100 - 1) < 1e-12, 'floor ∝ OPS = F ∝ P²');
+  rejects(() => estimate({ tokens: '1T', tokens_per_param: 20 }), 'tokens_per_param', /not both/);
+  rejects(() => estimate({ tokens_per_param: 0 }), 'tokens_per_param', /> 0/);
+  rejects(() => estimate({ workload: 'qp-1000', tokens_per_param: 20 }), 'tokens_per_param', /training/);
+  // A preset's reported run is not shown once its token budget is replaced.
+  assert.ok(!estimate({ workload: 'gpt-3', tokens_per_param: 20 }).rows.some((row) => row.id === 'reported'));
 });
 
 test('the JSON Schema describes every input key with its range', () => {

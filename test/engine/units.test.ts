@@ -45,6 +45,9 @@ test('the other dimensions: bits, temperature, intensity, counts and ratios', ()
   assert.equal(parseQuantity('time_s', '-2 s', 'time'), -2); // the sign is kept; the range check rejects it later
   assert.equal(parseQuantity('refresh_error', '1e-9', 'ratio'), 1e-9);
   assert.equal(parseQuantity('params', 42, 'count'), 42, 'a number passes through unchanged');
+  // Count suffixes, typed out: k = 1e3, M = 1e6, B = G = 1e9, T = 1e12, P = 1e15.
+  const SUFFIXED: Array<[string, number]> = [['3k', 3000], ['3 K', 3000], ['2.5M', 2500000], ['8B', 8000000000], ['8 G', 8000000000], ['15T', 15000000000000], ['1P', 1000000000000000], ['7 billion', 7000000000]];
+  for (const [text, value] of SUFFIXED) assert.equal(parseQuantity('params', text, 'count'), value, text);
   assert.deepEqual(SI_UNIT, { count: '', bits: 'bit', time: 's', temperature: 'K', ratio: '', intensity: 'FLOP/B', energy: 'J', power: 'W' });
 });
 
@@ -56,7 +59,8 @@ function rejects(fn: () => unknown, field: string, pattern: RegExp) {
 test('unit errors name the field, the bad unit and what is allowed', () => {
   rejects(() => parseQuantity('time_s', '3 fortnights', 'time'), 'time_s', /^time_s: unknown unit 'fortnights' \(allowed: s, sec, second, seconds, ms, us, µs, ns, ps, fs, min, .*years\)$/);
   rejects(() => parseQuantity('temperature_K', '300 C', 'temperature'), 'temperature_K', /^temperature_K: unknown unit 'C' \(allowed: K\)$/);
-  rejects(() => parseQuantity('params', '5 bits', 'count'), 'params', /^params: unknown unit 'bits' \(this field takes a plain number\)$/);
+  rejects(() => parseQuantity('params', '5 bits', 'count'), 'params', /^params: unknown suffix 'bits' \(a count is a plain number or has a suffix: k, M, B or G, T, P, e\.g\. 8B, 15T, 1\.5M\)$/);
+  rejects(() => parseQuantity('intensity', '5 bits', 'ratio'), 'intensity', /^intensity: unknown unit 'bits' \(this field takes a plain number\)$/);
   rejects(() => parseQuantity('time_s', 'soon', 'time'), 'time_s', /^time_s: expected a number optionally followed by a unit \(s, sec, second, seconds, ms, us, µs, ns\), got 'soon'$/);
   rejects(() => parseQuantity('params', 'many', 'count'), 'params', /^params: expected a number, got 'many'$/);
   rejects(() => parseQuantity('params', true, 'count'), 'params', /^params: expected a number, got true$/);

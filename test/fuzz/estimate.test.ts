@@ -48,6 +48,7 @@ function valueFor(key: (typeof FIELD_KEYS)[number], hostileWeight: number): fc.A
   const field = FIELDS[key];
   let good: fc.Arbitrary<unknown>;
   if (field.type === 'number') good = inDomain(field as NumericField);
+  else if (field.type === 'text') good = fc.string({ minLength: 1, maxLength: 40 }).filter((t) => t.trim().length > 0 && !/[\u0000-\u001f]/.test(t));
   else {
     const list = choiceValues[key] ?? (typeof field.choices === 'function' ? field.choices() : field.choices);
     good = fc.constantFrom(...list);

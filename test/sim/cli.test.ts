@@ -143,3 +143,18 @@ test('sweep-duration reproduces the moving-trap work against duration and fits i
   assert.ok(Math.abs(fit.exponent - slope) < 4 * fit.exponent_stderr + 0.02, `fitted ${fit.exponent} ± ${fit.exponent_stderr}, exact ${slope}`);
   assert.ok(Math.abs(slope + 1) < 0.1);
 });
+
+test('temperature and attempt time use the engine flag names (--temperature-K, --tau0-s) and take units', async () => {
+  await expectInputError(['trap', '--temperature-K', '0'], 'temperature-K', /> 0/);
+  await expectInputError(['trap', '--temperature-K', '300 C'], 'temperature-K', /unknown unit 'C' \(allowed: K\)/);
+  await expectInputError(['trap', '--tau0-s', '2 s'], 'tau0-s', /≤ 1/);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'simulate', 'trap', '--particles', '1k', '--temperature-K', '77 K', '--tau0-s', '2 ns', '--threads', '1', '--json'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.particles, 1000);
+  assert.equal(doc.temperature_K, 77);
+  assert.equal(doc.tau0_s, 2e-9);
+  const old = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'simulate', 'trap', '--temperature', '77'], { encoding: 'utf8' });
+  assert.equal(old.status, 2);
+  assert.match(old.stderr, /Did you mean --temperature-K\?/);
+});

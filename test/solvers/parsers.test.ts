@@ -190,3 +190,17 @@ test('the example problems solve to the optima worked out in examples/README.md'
   const qp = JSON.parse(runCli(['solve', 'qp', 'examples/qp-2var.json', '--precision-bits', '12', '--json']).stdout);
   assert.ok(Math.abs(qp.objective + 0.25) < 1e-6, String(qp.objective)); // x = (½, 0)
 });
+
+test('solve ising on the 4-variable example finishes in well under a second by default: the budget scales with n', async () => {
+  const { defaultSweeps } = await import('../../src/cli/solve.js');
+  assert.equal(defaultSweeps(4, 1), 4000); // 1000·n sweeps: 16,000 flip attempts
+  assert.equal(defaultSweeps(100, 2), 50000); // 1000·n² attempts shared by the restarts
+  assert.equal(defaultSweeps(800, 1), 250000); // G-set sizes keep the 2e8-attempt cap
+  const r = runCli(['solve', 'ising', 'examples/qubo-small.json', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.objective, -5);
+  assert.equal(doc.sweeps_per_restart, 4000);
+  // CPU time of the anneal itself, not the process start-up (tsx compiles the CLI first).
+  assert.ok(doc.cpu_wall_time_s < 1, `anneal took ${doc.cpu_wall_time_s} s`);
+});

@@ -127,8 +127,13 @@ export interface SizeSweep {
   skipped: Array<{ params: number; reason: string }>;
 }
 
-/** Energy of every paradigm at each model size, the other inputs held (F = 6·P·D recomputed). */
-export function sizeSweep(base: ValidInput, range: SizeRange): SizeSweep {
+/**
+ * Energy of every paradigm at each model size, the other inputs held (F = 6·P·D recomputed; with
+ * tokens_per_param, D = R·P moves with P, so F = 6·R·P²). A model config's FLOP per token describe one
+ * model only and are dropped here.
+ */
+export function sizeSweep(input: ValidInput, range: SizeRange): SizeSweep {
+  const { flops_per_token: _fixedToOneModel, ...base } = input;
   const values = gridValues({ key: 'params', from: range.from, to: range.to, count: range.count, log: true });
   const buf = new Float64Array(PARADIGMS.length * STRIDE);
   const points: SizePoint[] = [];
@@ -153,8 +158,11 @@ export function reportedRuns(): MeasuredPoint[] {
 export function sizeData(r: EstimateResult, sweep: SizeSweep): SizeData {
   const training = r.workload.kind === 'training';
   const measured = training ? reportedRuns() : [];
+  const ratio = r.inputs.tokens_per_param;
   const held = training
-    ? `D = ${formatScientific(Number(r.inputs.tokens))} tokens held fixed, F = 6·P·D`
+    ? typeof ratio === 'number'
+      ? `D = ${formatCount(ratio)}·P tokens (tokens per parameter), F = 6·P·D = ${formatCount(6 * ratio)}·P²`
+      : `D = ${formatScientific(Number(r.inputs.tokens))} tokens held fixed, F = 6·P·D`
     : `K = ${formatCount(r.counts.iterations ?? r.counts.steps)} iterations per variable held fixed, OPS = P·K`;
   return {
     title: `Energy against model size: ${r.workload.name} settings`,
