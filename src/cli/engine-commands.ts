@@ -16,19 +16,30 @@ import { ACCELERATORS, DEVICES, WORKLOADS, CITATIONS, joulesPerFlop, type Source
 import { InputError } from '../util/errors.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
+import { DEFAULT_SAMPLES, uncertainty } from '../model/uncertainty.js';
+import { addSamplingOptions, emitEstimateWithUncertainty, refuseSamplingFlags, samplesFromOption, samplingFromOptions } from './uncertainty.js';
 
 export function registerEngineCommands(program: Command): void {
-  addInputOptions(
+  addSamplingOptions(addInputOptions(
     program
       .command('estimate')
       .description('least energy to solution per paradigm, split by wall (default: the brain-scale preset)')
       .option('--json', 'print one JSON document')
       .option('--csv', 'print the rows as CSV')
       .option('--explain', 'show every formula with its values substituted, per row and wall')
-      .option('--tradeoff', 'include the energy–speed trade-off (JSON only)'),
-  ).action((opts) => {
-    const resolved = resolve(inputFromOptions(opts));
+      .option('--tradeoff', 'include the energy–speed trade-off (JSON only)')
+      .option('--uncertainty [samples]', `sample the ranges of the assumptions (default ${DEFAULT_SAMPLES} samples): 5/50/95 % quantiles per row and claim`),
+  )).action((opts) => {
+    const input = inputFromOptions(opts);
+    const resolved = resolve(input);
     const result = estimateResolved(resolved, { tradeoff: Boolean(opts.tradeoff) || (!opts.json && !opts.csv) });
+    if (opts.uncertainty !== undefined) {
+      const flags = samplingFromOptions(opts);
+      const summary = uncertainty(input, { ...flags, samples: samplesFromOption(opts.uncertainty) });
+      emitEstimateWithUncertainty(result, summary, opts.json ? 'json' : opts.csv ? 'csv' : 'text', estimateHead(result), estimateFooter(result));
+      return;
+    }
+    refuseSamplingFlags(opts, '--uncertainty');
     if (opts.json) {
       printJson(opts.explain ? { ...result, explain: explain(resolved) } : result);
       return;
@@ -152,20 +163,26 @@ function positiveOption(name: string, text: string, integer = false): number {
 // ── rendering ───────────────────────────────────────────────────────────────
 
 export function renderEstimate(r: EstimateResult): string {
+  return [...estimateHead(r), renderTable(r.rows, ESTIMATE_COLUMNS), ...estimateFooter(r)].join('\n');
+}
+
+function estimateHead(r: EstimateResult): string[] {
   const c = r.counts;
   const i = r.inputs;
-  const head = [
+  return [
     `${r.workload.name} — least energy to solution by paradigm (limbound ${r.tool.version})`,
     `P = ${formatCount(c.params)} · F = ${formatScientific(c.flops)} FLOP · OPS = ${formatScientific(c.ops)} · steps = ${formatCount(c.steps)} · U = ${formatScientific(c.param_writes)} writes · N = ${c.precision_bits} bit (N_eff ${r.derived.n_eff_bits}) · T = ${i.temperature_K} K · T_sol = ${formatDuration(c.time_s)}`,
     '',
   ];
-  const notes = [
+}
+
+function estimateFooter(r: EstimateResult): string[] {
+  return [
     '',
     ...summaryNotes(r),
     'Kinds: bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.',
     'Run with --explain for every formula, --json for machine output, `limbound tradeoff` for energy against T_sol, `limbound presets` for sources.',
   ];
-  return [...head, renderTable(r.rows, ESTIMATE_COLUMNS), ...notes].join('\n');
 }
 
 export function renderExplain(resolved: ReturnType<typeof resolve>): string {

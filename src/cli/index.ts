@@ -7,6 +7,7 @@ import { registerEngineCommands, registerBenchEstimate } from './engine-commands
 import { registerSimulate, registerBenchSim } from './simulate.js';
 import { registerSolve, registerBenchAnneal } from './solve.js';
 import { registerFigureCommands } from './figure-commands.js';
+import { registerSensitivity } from './uncertainty.js';
 
 export function buildProgram(): Command {
   const program = new Command('limbound')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerEngineCommands(program);
   registerSimulate(program);
   registerSolve(program);
+  registerSensitivity(program);
   registerFigureCommands(program);
   const bench = program.command('bench').description('measure the speed of the engine, the simulator and the annealer');
   registerBenchEstimate(bench);

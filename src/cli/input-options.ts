@@ -51,10 +51,19 @@ export function readConfig(path: string): Record<string, unknown> {
 /** The validated input of a command: config file, then flags on top. */
 export function inputFromOptions(opts: Record<string, unknown>): ValidInput {
   const doc: Record<string, unknown> = {};
-  if (typeof opts.config === 'string') Object.assign(doc, readConfig(opts.config));
+  if (typeof opts.config === 'string') {
+    // `ranges:` is read by the commands that sample (configRanges), not part of a design point.
+    const { ranges: _ranges, ...config } = readConfig(opts.config);
+    Object.assign(doc, config);
+  }
   for (const [attribute, key] of attributeToKey) {
     const value = opts[attribute];
     if (value !== undefined) doc[key] = value;
   }
   return validateInput(doc, typeof opts.config === 'string' ? opts.config : 'input');
+}
+
+/** The `ranges:` mapping of the config file, if any (see src/model/uncertainty.ts for its forms). */
+export function configRanges(opts: Record<string, unknown>): unknown {
+  return typeof opts.config === 'string' ? readConfig(opts.config).ranges : undefined;
 }

@@ -192,11 +192,10 @@ export function planSampling(input: ValidInput, options: SamplingOptions = {}): 
   return plan;
 }
 
-/** Resolves the design point at each end of every re-resolved range, so that a conflict is reported up front. */
+/** Resolves the design point at each end of every input's range, so that a conflict (e.g. with another input) is reported up front. */
 function checkEndpoints(plan: SamplingPlan): void {
-  const quantities = new Map(uncertainQuantities().map((q) => [q.name, q]));
   for (const r of plan.ranges) {
-    if (quantities.get(r.name)!.set) continue;
+    if (!(r.name in FIELDS)) continue;
     for (const v of [r.low, r.high]) {
       try {
         resolve({ ...plan.input, [r.name]: v } as ValidInput);
