@@ -17,7 +17,7 @@ import type { DeviceEnergy, MemoryDevice } from '../data/devices.js';
 import { resolve, type Resolved } from './resolve.js';
 import type { ValidInput } from './schema.js';
 import { parseQuantity } from './units.js';
-import { FIELDS, type NumericField } from './schema.js';
+import { FIELDS, suggestFrom, type NumericField } from './schema.js';
 import { emptyDerived, forgetEnvConstants, type PricingEnv } from './env.js';
 import { priceInto, STRIDE } from './price.js';
 import { PARADIGMS, type ParadigmId } from './paradigms.js';
@@ -133,11 +133,6 @@ function checkRange(spec: RangeSpec, q: UncertainQuantity): void {
   }
 }
 
-function suggestName(name: string, names: readonly string[]): string {
-  const near = names.filter((n) => n.includes(name) || name.includes(n));
-  return near.length ? ` (did you mean ${near.slice(0, 3).map((n) => `'${n}'`).join(', ')}?)` : '';
-}
-
 function deviceRange(name: string, energy: DeviceEnergy | undefined, device: MemoryDevice): RangeRow | undefined {
   if (!energy) return undefined;
   if (energy.low_J !== undefined && energy.high_J !== undefined && energy.low_J < energy.high_J) {
@@ -165,7 +160,7 @@ export function planSampling(input: ValidInput, options: SamplingOptions = {}): 
   const userNames = new Set<string>();
   for (const spec of options.ranges ?? []) {
     const q = quantities.get(spec.name);
-    if (!q) throw new InputError('range', `unknown name '${spec.name}'${suggestName(spec.name, [...quantities.keys()])} (a numeric input key or one of: ${uncertainQuantities().filter((x) => !(x.name in FIELDS)).map((x) => x.name).join(', ')})`);
+    if (!q) throw new InputError('range', `unknown name '${spec.name}'${suggestFrom(spec.name, [...quantities.keys()])} (a numeric input key or one of: ${uncertainQuantities().filter((x) => !(x.name in FIELDS)).map((x) => x.name).join(', ')})`);
     if (userNames.has(spec.name)) throw new InputError(`range ${spec.name}`, 'given twice');
     userNames.add(spec.name);
     checkRange(spec, q);
