@@ -7,6 +7,7 @@
 import { FIELDS, type FieldKey, type NumericField } from './schema.js';
 import type { OperationCounts } from './counts.js';
 import type { PricingEnv } from './env.js';
+import type { DeviceEnergy } from '../data/devices.js';
 import type { Resolved } from './resolve.js';
 import { SI_UNIT } from './units.js';
 
@@ -73,6 +74,36 @@ const FAST_SETTERS: Partial<Record<FieldKey, (s: SampleState, v: number) => void
   },
 };
 
+type TechnologyKey = 'cmos_memory_J_per_bit' | 'cmos_J_per_flop' | 'dram_refresh_J_per_bit';
+
+/** A technology figure held in the pricing setting under its own name. */
+function technology(key: TechnologyKey, description: string, unit: string): UncertainQuantity {
+  return {
+    name: key,
+    description,
+    unit,
+    domain: positive,
+    point: (r) => r.env[key],
+    set: (s, v) => {
+      s.env[key] = v;
+    },
+  };
+}
+
+/** An energy of a chosen device (the sampler works on its own copy of the device). */
+function deviceEnergy(name: string, description: string, pick: (e: PricingEnv) => DeviceEnergy | undefined): UncertainQuantity {
+  return {
+    name,
+    description,
+    unit: 'J',
+    domain: positive,
+    point: (r) => pick(r.env)?.value_J,
+    set: (s, v) => {
+      pick(s.env)!.value_J = v;
+    },
+  };
+}
+
 const CATALOG: readonly UncertainQuantity[] = [
   {
     name: 'n_eff_fraction',
@@ -94,66 +125,12 @@ const CATALOG: readonly UncertainQuantity[] = [
       s.env.accelerator.memory_J_per_bit = v;
     },
   },
-  {
-    name: 'cmos_memory_J_per_bit',
-    description: 'off-chip memory energy per bit of the CMOS-limit machine',
-    unit: 'J/bit',
-    domain: positive,
-    point: (r) => r.env.cmos_memory_J_per_bit,
-    set: (s, v) => {
-      s.env.cmos_memory_J_per_bit = v;
-    },
-  },
-  {
-    name: 'cmos_J_per_flop',
-    description: 'energy per FLOP at the CMOS limit',
-    unit: 'J/FLOP',
-    domain: positive,
-    point: (r) => r.env.cmos_J_per_flop,
-    set: (s, v) => {
-      s.env.cmos_J_per_flop = v;
-    },
-  },
-  {
-    name: 'dram_refresh_J_per_bit',
-    description: 'DRAM refresh energy per bit refreshed',
-    unit: 'J/bit',
-    domain: positive,
-    point: (r) => r.env.dram_refresh_J_per_bit,
-    set: (s, v) => {
-      s.env.dram_refresh_J_per_bit = v;
-    },
-  },
-  {
-    name: 'lim_device_write_J',
-    description: 'write energy of the LIM device row (per update or per bit, as the catalog prices it)',
-    unit: 'J',
-    domain: positive,
-    point: (r) => r.env.lim_device.write.value_J,
-    set: (s, v) => {
-      s.env.lim_device.write.value_J = v;
-    },
-  },
-  {
-    name: 'cim_device_write_J',
-    description: 'write energy per bit of the CIM device row',
-    unit: 'J',
-    domain: positive,
-    point: (r) => r.env.cim_device.write.value_J,
-    set: (s, v) => {
-      s.env.cim_device.write.value_J = v;
-    },
-  },
-  {
-    name: 'cim_device_read_J',
-    description: 'read energy per bit of the CIM device row (where the catalog has one)',
-    unit: 'J',
-    domain: positive,
-    point: (r) => r.env.cim_device.read?.value_J,
-    set: (s, v) => {
-      s.env.cim_device.read!.value_J = v;
-    },
-  },
+  technology('cmos_memory_J_per_bit', 'off-chip memory energy per bit of the CMOS-limit machine', 'J/bit'),
+  technology('cmos_J_per_flop', 'energy per FLOP at the CMOS limit', 'J/FLOP'),
+  technology('dram_refresh_J_per_bit', 'DRAM refresh energy per bit refreshed', 'J/bit'),
+  deviceEnergy('lim_device_write_J', 'write energy of the LIM device row (per update or per bit, as the catalog prices it)', (e) => e.lim_device.write),
+  deviceEnergy('cim_device_write_J', 'write energy per bit of the CIM device row', (e) => e.cim_device.write),
+  deviceEnergy('cim_device_read_J', 'read energy per bit of the CIM device row (where the catalog has one)', (e) => e.cim_device.read),
 ];
 
 /** Every quantity a range can name: the catalog ones, then every numeric input key. */
