@@ -5,12 +5,14 @@
 import { run as runEstimate } from './estimate.bench.js';
 import { run as runSim } from './sim.bench.js';
 import { run as runAnneal } from './anneal.bench.js';
+import { run as runUncertainty } from './uncertainty.bench.js';
 
 const only = process.argv[2];
 const benches: Array<[string, () => Promise<void>]> = [
   ['estimate', runEstimate],
   ['sim', runSim],
   ['anneal', runAnneal],
+  ['uncertainty', runUncertainty],
 ];
 for (const [name, run] of benches) {
   if (only && only !== name) continue;
