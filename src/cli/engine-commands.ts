@@ -16,8 +16,8 @@ import { ACCELERATORS, DEVICES, WORKLOADS, CITATIONS, joulesPerFlop, type Source
 import { InputError } from '../util/errors.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
-import { DEFAULT_SAMPLES, uncertainty } from '../model/uncertainty.js';
-import { addSamplingOptions, emitEstimateWithUncertainty, refuseSamplingFlags, samplesFromOption, samplingFromOptions } from './uncertainty.js';
+import { DEFAULT_SAMPLES } from '../model/uncertainty.js';
+import { addSamplingOptions, emitEstimateWithUncertainty, refuseSamplingFlags, runUncertainty, samplesFromOption, samplingFromOptions } from './uncertainty.js';
 
 export function registerEngineCommands(program: Command): void {
   addSamplingOptions(addInputOptions(
@@ -29,13 +29,13 @@ export function registerEngineCommands(program: Command): void {
       .option('--explain', 'show every formula with its values substituted, per row and wall')
       .option('--tradeoff', 'include the energy–speed trade-off (JSON only)')
       .option('--uncertainty [samples]', `sample the ranges of the assumptions (default ${DEFAULT_SAMPLES} samples): 5/50/95 % quantiles per row and claim`),
-  )).action((opts) => {
+  ), true).action(async (opts) => {
     const input = inputFromOptions(opts);
     const resolved = resolve(input);
     const result = estimateResolved(resolved, { tradeoff: Boolean(opts.tradeoff) || (!opts.json && !opts.csv) });
     if (opts.uncertainty !== undefined) {
       const flags = samplingFromOptions(opts);
-      const summary = uncertainty(input, { ...flags, samples: samplesFromOption(opts.uncertainty) });
+      const summary = await runUncertainty(input, flags, samplesFromOption(opts.uncertainty), opts.threads);
       emitEstimateWithUncertainty(result, summary, opts.json ? 'json' : opts.csv ? 'csv' : 'text', estimateHead(result), estimateFooter(result));
       return;
     }

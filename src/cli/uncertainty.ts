@@ -7,18 +7,46 @@ import { addInputOptions, configRanges, inputFromOptions } from './input-options
 import { printJson, emit } from './output.js';
 import { InputError } from '../util/errors.js';
 import { MAX_SEED } from '../sim/rng.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, checkSamples, parseRangeSpec, rangesFromConfig, type RangeSpec, type SamplingOptions, type UncertaintySummary } from '../model/uncertainty.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, checkSamples, parseRangeSpec, planSampling, rangesFromConfig, summarize, type RangeSpec, type SamplingOptions, type UncertaintySummary } from '../model/uncertainty.js';
+import { checkThreads, sampleParallel } from '../model/uncertainty-parallel.js';
+import type { ValidInput } from '../model/schema.js';
+import { createProgress } from './progress.js';
+import { interruptSignal } from './interrupt.js';
 import { sensitivity, type SensitivityResult } from '../model/sensitivity.js';
 import type { EstimateResult } from '../model/estimate.js';
 import { renderTable, toCsv } from '../report/table.js';
 import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues } from '../report/estimate-table.js';
 import { bandColumn, renderRanges, uncertaintyNotes } from '../report/uncertainty-table.js';
 
-export function addSamplingOptions(cmd: Command): Command {
+export function addSamplingOptions(cmd: Command, threads = false): Command {
+  if (threads) cmd.option('--threads <n>', 'worker threads for the samples (the output does not depend on it)', '1');
   return cmd
     .option('--range <spec>', 'NAME=LOW..HIGH[:uniform|log|normal|lognormal]: a range for one input (repeatable; replaces its default range)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--only-ranges', 'sample only the --range inputs (and config `ranges:`); every other input stays at its point value')
-    .option('--seed <n>', 'seed of the sample design (same seed, same output)', String(DEFAULT_SEED));
+    .option('--seed <n>', 'seed of the sample design (same seed, same output at any thread count)', String(DEFAULT_SEED));
+}
+
+/**
+ * Samples with progress on a TTY; Ctrl-C keeps the samples finished (summarised, exit code 130).
+ */
+export async function runUncertainty(input: ValidInput, flags: SamplingFlags, samples: number, threadsText: unknown): Promise<UncertaintySummary> {
+  const threads = Number(threadsText ?? 1);
+  checkThreads(threads);
+  const plan = planSampling(input, flags);
+  const progress = createProgress('uncertainty', samples);
+  const { signal, dispose } = interruptSignal();
+  try {
+    const { out, completed } = await sampleParallel(plan, flags.seed, samples, { threads, signal, onProgress: (done) => progress.update(done) });
+    progress.finish();
+    if (completed < samples) {
+      if (completed === 0) throw new InputError('uncertainty', 'interrupted before the first block of samples finished');
+      process.stderr.write(`interrupted: ${completed} of ${samples} samples summarised\n`);
+      process.exitCode = 130;
+    }
+    return summarize(plan, flags.seed, out.map((a) => a.subarray(0, completed)));
+  } finally {
+    dispose();
+  }
 }
 
 export interface SamplingFlags extends SamplingOptions {
