@@ -8,12 +8,13 @@ import { explain, explainSymbols } from '../model/explain.js';
 import { tradeoff } from '../model/tradeoff.js';
 import { inputJsonSchema } from '../model/schema.js';
 import { renderTable, toCsv, type Column } from '../report/table.js';
-import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../report/estimate-table.js';
+import { estimateColumns, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../report/estimate-table.js';
 import { formatSI, formatCount, formatDuration, formatScientific } from '../report/format.js';
 import type { PricedRow } from '../model/price.js';
 import { PARADIGMS } from '../model/paradigms.js';
 import { ACCELERATORS, DEVICES, WORKLOADS, CITATIONS, joulesPerFlop, type SourceRef } from '../data/index.js';
 import { InputError } from '../util/errors.js';
+import { conventionExplanation } from '../model/convention.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
 import { DEFAULT_SAMPLES } from '../model/uncertainty.js';
@@ -163,7 +164,7 @@ function positiveOption(name: string, text: string, integer = false): number {
 // ── rendering ───────────────────────────────────────────────────────────────
 
 export function renderEstimate(r: EstimateResult): string {
-  return [...estimateHead(r), renderTable(r.rows, ESTIMATE_COLUMNS), ...estimateFooter(r)].join('\n');
+  return [...estimateHead(r), renderTable(r.rows, estimateColumns(r)), ...estimateFooter(r)].join('\n');
 }
 
 function estimateHead(r: EstimateResult): string[] {
@@ -186,7 +187,7 @@ function estimateFooter(r: EstimateResult): string[] {
 }
 
 export function renderExplain(resolved: ReturnType<typeof resolve>): string {
-  const lines = ['', 'Symbols:'];
+  const lines = ['', ...conventionExplanation(resolved.ops_convention), '', 'Symbols:'];
   for (const [sym, value, meaning] of explainSymbols(resolved)) lines.push(`  ${sym.padEnd(6)} = ${value.padEnd(14)} ${meaning}`);
   let currentRow = '';
   for (const e of explain(resolved)) {

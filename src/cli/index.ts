@@ -8,6 +8,7 @@ import { registerSimulate, registerBenchSim } from './simulate.js';
 import { registerSolve, registerBenchAnneal } from './solve.js';
 import { registerFigureCommands } from './figure-commands.js';
 import { registerSensitivity } from './uncertainty.js';
+import { registerMachine } from './machine.js';
 
 export function buildProgram(): Command {
   const program = new Command('limbound')
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerSolve(program);
   registerSensitivity(program);
+  registerMachine(program);
   registerFigureCommands(program);
   const bench = program.command('bench').description('measure the speed of the engine, the simulator and the annealer');
   registerBenchEstimate(bench);

@@ -15,7 +15,7 @@ import { interruptSignal } from './interrupt.js';
 import { sensitivity, type SensitivityResult } from '../model/sensitivity.js';
 import type { EstimateResult } from '../model/estimate.js';
 import { renderTable, toCsv } from '../report/table.js';
-import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues } from '../report/estimate-table.js';
+import { ROWS_CSV_HEADER, estimateColumns, rowsCsvValues } from '../report/estimate-table.js';
 import { bandColumn, renderRanges, uncertaintyNotes } from '../report/uncertainty-table.js';
 
 export function addSamplingOptions(cmd: Command, threads = false): Command {
@@ -106,7 +106,7 @@ export function emitEstimateWithUncertainty(result: EstimateResult, summary: Unc
     emit(toCsv([...ROWS_CSV_HEADER, 'energy_J_p05', 'energy_J_p50', 'energy_J_p95'], rowsCsvValues(result.rows).map((values, i) => [...values, rows[i]!.energy_J_p05, rows[i]!.energy_J_p50, rows[i]!.energy_J_p95])));
     return;
   }
-  const columns = [...ESTIMATE_COLUMNS];
+  const columns = [...estimateColumns(result)];
   columns.splice(columns.findIndex((c) => c.header === 'energy') + 1, 0, bandColumn(summary));
   emit([...head, renderTable(result.rows, columns), '', ...uncertaintyNotes(summary), '', renderRanges(summary.ranges), ...notes].join('\n'));
 }

@@ -7,7 +7,8 @@
  * Adding a range is one row here. `name` is an input key of the schema (any numeric one works) or one of
  * the catalog quantities listed in src/model/uncertain-inputs.ts. A `relative` range multiplies the
  * point value of the current setting (used where the point depends on the chosen accelerator or device).
- * Device write/read energies are not listed: each catalog device's own low–high range is used
+ * Discrete choices (cell, ops_convention, accelerator, device) are not sampled: `--scenario KEY` runs
+ * each of their values side by side. Device write/read energies are not listed: each catalog device's own low–high range is used
  * (src/data/devices.ts), or an assumed ×½–×2 where the source gives one figure.
  */
 import type { DistributionKind } from '../util/distributions.js';
@@ -31,7 +32,7 @@ export const DEFAULT_RANGES: readonly RangeRow[] = [
     distribution: 'log',
     low: 1e-13,
     high: 1e-9,
-    source: assumed('attempt times in use span ~0.1 ps (ionic/defect hopping, phonon frequency ~1e13 Hz) to ~1 ns (magnetic, common MRAM assumption); numbers.md §2.5, both unconfirmed', 'the relaxation time τ_r follows τ0 unless set'),
+    source: assumed('attempt times in use span ~0.1 ps (ionic/defect hopping, phonon frequency ~1e13 Hz) to ~1 ns (magnetic, common MRAM assumption); numbers.md §2.5, both unconfirmed', 'the cell relaxation time τ_r and transport ratio c are derived from τ0 and the cell unless set'),
   },
   {
     name: 'refresh_error',
@@ -48,11 +49,11 @@ export const DEFAULT_RANGES: readonly RangeRow[] = [
     source: assumed('1 yr to 100 yr; the guarantees quoted for non-volatile memories are EPROM 10 yr, EEPROM 40 yr, flash 100 yr (numbers.md §2.5, a weak secondary source)'),
   },
   {
-    name: 'transport_c',
+    name: 'retention_error',
     distribution: 'log',
-    low: 1 / 48,
-    high: 1 / 3,
-    source: assumed('c = W₂²/L²: 1/12 collapses a uniform state onto the centre of its range, 1/3 onto an end; a prior half as wide gives 1/48'),
+    low: 1e-15,
+    high: 1e-3,
+    source: assumed('tolerated chance of losing a bit of the trained model within τ_ret: from bit-exact storage (1e-15) to a noise-tolerant network (1e-3)'),
   },
   {
     name: 'n_eff_fraction',

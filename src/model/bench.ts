@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resolve } from './resolve.js';
-import { priceInto, STRIDE } from './price.js';
+import { priceInto, STRIDE, TOTAL } from './price.js';
 import { PARADIGMS } from './paradigms.js';
 import type { OperationCounts } from './counts.js';
 import { estimate } from './estimate.js';
@@ -55,7 +55,7 @@ export function benchEstimate(seconds = 2): EstimateBench {
         counts.read_bits = (8 * flops) / 295.3;
         counts.time_s = times[i % 7]!;
         priceInto(counts, env, out, PARADIGMS, scratch);
-        checksum += out[STRIDE + 4]!;
+        checksum += out[STRIDE + TOTAL]!;
       }
       roundPoints += 10000;
     }

@@ -8,6 +8,12 @@ export interface OperationCounts {
   flops: number;
   /** OPS: model-update operations, each landing on a memory cell as an N-bit write (in-memory paradigms). */
   ops: number;
+  /**
+   * Multiply–accumulates that read a weight in place without writing it (in-memory paradigms): 0 when
+   * every FLOP is counted as a write (ops_convention flop) and in measured ledgers, else max(0, F/2 − OPS)
+   * (docs/model.md §1).
+   */
+  mac_reads?: number;
   /** Σ bits that actually change over all OPS writes (= OPS·N_eff; measured by solvers as Hamming distance). */
   update_bits: number;
   /** U: N-bit parameter writes a von Neumann machine makes to its main memory. */

@@ -9,22 +9,30 @@ import type { OperationCounts } from './counts.js';
 import { thermalEnergy, LN2 } from '../physics/constants.js';
 import { landauerPerBit_kT } from '../physics/landauer.js';
 import { barrierForRetention_kT } from '../physics/barrier.js';
-import { optimalStaticBarrier_kT } from '../physics/static-barrier.js';
+import { optimalStaticBarrier_kT, refreshesPerWrite } from '../physics/static-barrier.js';
+import { cellLevels, diffusionTime_s, relaxationTime_s, transportRatio, type CellModel } from '../physics/cell.js';
 
 export interface PricingEnv {
+  /** T: temperature of the memory. */
   temperature_K: number;
-  /** τ0: attempt time of thermally activated escape. */
+  /** Temperature of the surroundings the heat is finally rejected to (Carnot cooling below it). */
+  ambient_K: number;
+  /** τ0: Arrhenius attempt time of thermally activated escape, quoted at the retention barrier. */
   tau0_s: number;
-  /** τ_r: relaxation time of a memory cell over its state range (sets the finite-time excess). */
-  relaxation_s: number;
-  /** c = W₂²/L² of the update (1/12: uniform state collapsed to a point). */
-  transport_c: number;
+  /** Cell model: N bistable cells per parameter, or one analog cell of 2^N levels. */
+  cell: CellModel;
+  /** τ_r override: relaxation time of a cell over its state range (default: derived from the cell). */
+  relaxation_s?: number;
+  /** c = W₂²/L² override (default: derived from the cell). */
+  transport_c?: number;
   /** ε: tolerated erasure error of an update (Landauer floor kT·(ln2 − H(ε))). */
   erasure_error: number;
   /** ε_ref: tolerated chance that a volatile cell loses its bit between refreshes. */
   refresh_error: number;
   /** τ_ret: how long the trained model must be kept after training. */
   retention_s: number;
+  /** ε_ret: tolerated chance that a bit of the trained model is lost within τ_ret. */
+  retention_error: number;
   accelerator: Accelerator;
   accelerator_precision: Precision;
   lim_device: MemoryDevice;
@@ -45,16 +53,28 @@ export interface Derived {
   neff_bits: number;
   /** τ_u = T_sol·P/OPS: time each cell has for one update on a fully parallel machine. */
   update_time_s: number;
-  /** c·kT·τ_r/τ_u: finite-time excess per update operation. */
+  /** τ_D = γa²/kT of the cell, from τ0 at the retention barrier (the simulator's time unit). */
+  diffusion_time_s: number;
+  /** τ_r: relaxation time of a cell over its state range (derived, or the user's). */
+  relaxation_s: number;
+  /** c = W₂²/L² of one cell update (derived, or the user's). */
+  transport_c: number;
+  /** Finite-time excess per update operation: N_eff·c·kT·τ_r/τ_u (binary cells) or c·kT·τ_r/τ_u (analog). */
   excess_per_op_J: number;
-  /** ln(τ_ret/τ0): barrier (kT) that keeps the trained model for τ_ret. */
+  /** τ_u ≥ τ0: the update is slower than one escape attempt, where Arrhenius escape and the overdamped model hold. */
+  in_model_domain: boolean;
+  /** ln(τ_ret/(ε_ret·τ0)): barrier (kT) that keeps the trained model for τ_ret with loss ε_ret. */
   retention_barrier_kT: number;
   /** Work (kT) to raise a LIM barrier from kT to the retention barrier: ½·ln(E_ret/kT). */
   ramp_per_bit_kT: number;
   /** The best single barrier E_b* of an ideal static memory, in kT. */
   cim_barrier_kT: number;
-  /** Refreshes per cell over the run at E_b*. */
+  /** ln(τ_w/(ε_ref·τ0)): the barrier (kT) that holds a bit from one write to the next. */
+  cim_hold_barrier_kT: number;
+  /** Refreshes per bit over the run at E_b*, beyond the ones its writes do: T_sol·max(0, 1/τ_ref − 1/τ_w). */
   cim_refresh_count: number;
+  /** Carnot work per joule of heat pumped from T to the ambient: max(0, T_amb/T − 1). */
+  cooling_per_J: number;
   /** J/FLOP of the accelerator at its precision. */
   accelerator_J_per_flop: number;
   /** Refreshes per DRAM bit over the run. */
@@ -68,8 +88,10 @@ interface EnvConstants {
   retention_barrier_kT: number;
   ramp_per_bit_kT: number;
   accelerator_J_per_flop: number;
-  /** ln(ε_ref·τ0), so that T_sol/(ε_ref·τ0) refreshes-at-zero-barrier is one log per point. */
+  /** ln(ε_ref·τ0), so that the hold barrier ln(τ_w/(ε_ref·τ0)) is one log per point. */
   ln_refresh_error_tau0: number;
+  diffusion_time_s: number;
+  cooling_per_J: number;
 }
 
 // A sweep prices many points in one setting: remember the last setting's constants (settings are
@@ -80,7 +102,7 @@ let lastConstants: EnvConstants | undefined;
 function envConstants(e: PricingEnv): EnvConstants {
   if (e === lastEnv && lastConstants) return lastConstants;
   const kT = thermalEnergy(e.temperature_K);
-  const retentionBarrier = barrierForRetention_kT(e.retention_s, e.tau0_s);
+  const retentionBarrier = barrierForRetention_kT(e.retention_s, e.tau0_s, e.retention_error);
   lastConstants = {
     kT_J: kT,
     bit_floor_J: kT * landauerPerBit_kT(e.erasure_error),
@@ -88,6 +110,8 @@ function envConstants(e: PricingEnv): EnvConstants {
     ramp_per_bit_kT: 0.5 * Math.log(Math.max(1, retentionBarrier)),
     accelerator_J_per_flop: joulesPerFlop(e.accelerator, e.accelerator_precision),
     ln_refresh_error_tau0: Math.log(e.refresh_error) + Math.log(e.tau0_s),
+    diffusion_time_s: diffusionTime_s(e.tau0_s, retentionBarrier),
+    cooling_per_J: Math.max(0, e.ambient_K / e.temperature_K - 1),
   };
   lastEnv = e;
   return lastConstants;
@@ -109,20 +133,30 @@ export function derive(c: OperationCounts, e: PricingEnv): Derived {
 export function deriveInto(c: OperationCounts, e: PricingEnv, d: Derived): Derived {
   const k = envConstants(e);
   const updateTime = c.ops > 0 ? (c.time_s * c.params) / c.ops : Infinity;
-  // ln(T_sol/(ε_ref·τ0)): refreshes a cell needs at zero barrier (docs/model.md §2.4).
-  const lnRefreshes = Math.log(c.time_s) - k.ln_refresh_error_tau0;
-  const lnRefreshWeight = Math.log(c.params * c.precision_bits) + lnRefreshes;
-  const cimBarrier = optimalStaticBarrier_kT(c.update_bits, lnRefreshWeight);
+  const neff = c.ops > 0 ? c.update_bits / c.ops : 0;
+  const levels = cellLevels(e.cell, c.precision_bits);
+  const relaxation = e.relaxation_s ?? relaxationTime_s(levels, k.diffusion_time_s);
+  const transport = e.transport_c ?? transportRatio(levels);
+  // One erasure per changed bit (binary cells, in parallel) or one transport of the whole value (analog).
+  const cellsMovedPerOp = e.cell === 'binary' ? neff : 1;
+  // τ_w: mean time between writes of one stored bit; the hold barrier keeps it that long (§2.4).
+  const lnHold = Math.log(c.time_s) + Math.log(c.params * c.precision_bits) - Math.log(c.update_bits) - k.ln_refresh_error_tau0;
+  const cimBarrier = optimalStaticBarrier_kT(c.update_bits, lnHold);
   d.kT_J = k.kT_J;
   d.bit_floor_J = k.bit_floor_J;
-  d.neff_bits = c.ops > 0 ? c.update_bits / c.ops : 0;
+  d.neff_bits = neff;
   d.update_time_s = updateTime;
-  d.excess_per_op_J = Number.isFinite(updateTime) ? (e.transport_c * k.kT_J * e.relaxation_s) / updateTime : 0;
+  d.diffusion_time_s = k.diffusion_time_s;
+  d.relaxation_s = relaxation;
+  d.transport_c = transport;
+  d.excess_per_op_J = Number.isFinite(updateTime) ? (cellsMovedPerOp * transport * k.kT_J * relaxation) / updateTime : 0;
+  d.in_model_domain = updateTime >= e.tau0_s;
   d.retention_barrier_kT = k.retention_barrier_kT;
   d.ramp_per_bit_kT = k.ramp_per_bit_kT;
   d.cim_barrier_kT = cimBarrier;
-  // refreshCount (src/physics/barrier.ts) with its logarithm already at hand.
-  d.cim_refresh_count = Number.isFinite(cimBarrier) ? Math.exp(lnRefreshes - cimBarrier) : 0;
+  d.cim_hold_barrier_kT = lnHold;
+  d.cim_refresh_count = Number.isFinite(cimBarrier) ? (c.update_bits / (c.params * c.precision_bits)) * refreshesPerWrite(cimBarrier, lnHold) : 0;
+  d.cooling_per_J = k.cooling_per_J;
   d.accelerator_J_per_flop = k.accelerator_J_per_flop;
   d.dram_refresh_count = c.time_s / e.dram_refresh_interval_s;
   return d;
@@ -134,11 +168,17 @@ export function emptyDerived(): Derived {
     bit_floor_J: 0,
     neff_bits: 0,
     update_time_s: 0,
+    diffusion_time_s: 0,
+    relaxation_s: 0,
+    transport_c: 0,
     excess_per_op_J: 0,
+    in_model_domain: true,
     retention_barrier_kT: 0,
     ramp_per_bit_kT: 0,
     cim_barrier_kT: 0,
+    cim_hold_barrier_kT: 0,
     cim_refresh_count: 0,
+    cooling_per_J: 0,
     accelerator_J_per_flop: 0,
     dram_refresh_count: 0,
   };
@@ -146,13 +186,14 @@ export function emptyDerived(): Derived {
 
 export const DEFAULT_PHYSICS = {
   temperature_K: 300,
+  ambient_K: 300,
   tau0_s: 1e-9,
-  relaxation_s: 1e-9,
-  transport_c: 1 / 12,
+  cell: 'binary',
   erasure_error: 0,
   refresh_error: 1e-9,
   retention_s: 10 * 3.15576e7,
-} as const;
+  retention_error: 1e-9,
+} as const satisfies Partial<PricingEnv>;
 
 export const DEFAULT_TECHNOLOGY = {
   cmos_J_per_flop: CMOS_LIMIT.J_per_flop,

@@ -11,6 +11,7 @@ import type { TermOverrides } from './paradigms.js';
 import { tradeoff, type Tradeoff } from './tradeoff.js';
 import { CITATIONS, type Citation } from '../data/sources.js';
 import { VERSION } from '../version.js';
+import { OPS_CONVENTIONS, type OpsConvention } from './convention.js';
 
 export interface EstimateOptions {
   /** Replace individual wall terms of individual rows. */
@@ -24,9 +25,14 @@ export interface EstimateResult {
   inputs: Record<string, number | string>;
   origin: Record<string, string>;
   workload: { id: string; name: string; kind: string; assumptions: string[] };
+  /** The counting convention in force (docs/model.md §1). */
+  ops_convention: OpsConvention;
+  /** The Landauer floor under each counting convention (null where the workload lacks the count). */
+  floors_by_convention_J: Record<OpsConvention, number | null>;
   counts: {
     flops: number;
     ops: number;
+    mac_reads?: number;
     param_writes: number;
     steps: number;
     iterations?: number;
@@ -42,10 +48,18 @@ export interface EstimateResult {
     landauer_per_bit_J: number;
     n_eff_bits: number;
     update_time_s: number;
+    /** τ_u ≥ τ0: inside the model's domain (docs/model.md §2.2). */
+    in_model_domain: boolean;
+    diffusion_time_s: number;
+    relaxation_s: number;
+    transport_c: number;
     finite_time_excess_per_op_J: number;
     cim_barrier_kT: number;
     cim_barrier_J: number;
+    cim_hold_barrier_kT: number;
+    cim_refresh_count: number;
     retention_barrier_kT: number;
+    cooling_per_J: number;
     accelerator_J_per_flop: number;
   };
   rows: PricedRow[];
@@ -71,6 +85,7 @@ export function estimateResolved(resolved: Resolved, options: EstimateOptions = 
       update_J: null,
       consolidation_J: null,
       compute_J: null,
+      cooling_J: null,
       energy_J: workload.reported_energy.energy_J,
       orders_above_floor: ordersAbove(workload.reported_energy.energy_J, floor),
       citations: [workload.reported_energy.source.citation],
@@ -84,6 +99,8 @@ export function estimateResolved(resolved: Resolved, options: EstimateOptions = 
     inputs: resolved.inputs,
     origin: resolved.origin,
     workload: { id: workload.id, name: workload.name, kind: resolved.kind, assumptions: workload.assumptions },
+    ops_convention: resolved.ops_convention,
+    floors_by_convention_J: floorsByConvention(resolved, derived),
     counts: { ...counts, steps: resolved.steps, ...(resolved.iterations !== undefined ? { iterations: resolved.iterations } : {}) },
     derived: summarizeDerived(derived),
     rows,
@@ -96,16 +113,36 @@ export function estimateResolved(resolved: Resolved, options: EstimateOptions = 
   return result;
 }
 
+/**
+ * The Landauer floor Σbits·kT·(ln2 − H(ε)) with OPS under each convention (N_eff per update kept), plus
+ * its Carnot cooling when the memory is colder than the ambient.
+ */
+function floorsByConvention(r: Resolved, d: Derived): Record<OpsConvention, number | null> {
+  const out = {} as Record<OpsConvention, number | null>;
+  for (const k of OPS_CONVENTIONS) {
+    const ops = r.ops_by_convention[k];
+    out[k] = ops === null ? null : ops * d.neff_bits * d.bit_floor_J * (1 + d.cooling_per_J);
+  }
+  return out;
+}
+
 function summarizeDerived(d: Derived): EstimateResult['derived'] {
   return {
     kT_J: d.kT_J,
     landauer_per_bit_J: d.bit_floor_J,
     n_eff_bits: d.neff_bits,
     update_time_s: d.update_time_s,
+    in_model_domain: d.in_model_domain,
+    diffusion_time_s: d.diffusion_time_s,
+    relaxation_s: d.relaxation_s,
+    transport_c: d.transport_c,
     finite_time_excess_per_op_J: d.excess_per_op_J,
     cim_barrier_kT: d.cim_barrier_kT,
     cim_barrier_J: d.cim_barrier_kT * d.kT_J,
+    cim_hold_barrier_kT: d.cim_hold_barrier_kT,
+    cim_refresh_count: d.cim_refresh_count,
     retention_barrier_kT: d.retention_barrier_kT,
+    cooling_per_J: d.cooling_per_J,
     accelerator_J_per_flop: d.accelerator_J_per_flop,
   };
 }

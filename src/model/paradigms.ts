@@ -43,7 +43,9 @@ const zero = (why: string): Term => ({ formula: `0 (${why})`, value: zeroValue, 
 const storedBits = (c: OperationCounts): Factor[] => [['P', c.params, ''], ['N', c.precision_bits, 'bit']];
 
 /** Update wall of the ideal in-memory paradigms: every changed bit at its per-bit cost, plus the speed-limit excess. */
-const excessPart = (c: OperationCounts, d: Derived): Factor[] => [['OPS', c.ops, ''], ['c·kT·τ_r/τ_u', d.excess_per_op_J, 'J']];
+const excessPart = (c: OperationCounts, d: Derived): Factor[] => [['OPS', c.ops, ''], ['e_ex(τ_u)', d.excess_per_op_J, 'J']];
+/** e_ex(τ_u): N_eff·c·kT·τ_r/τ_u for binary cells (each changed bit is a cell erasure), c·kT·τ_r/τ_u for an analog cell. */
+const EXCESS = 'OPS · e_ex(τ_u)';
 
 export const LANDAUER: Paradigm = {
   id: 'landauer',
@@ -68,9 +70,9 @@ export const LIM: Paradigm = {
   kind: 'bound',
   citations: ['chen2024lim', 'landauer1961', 'aurell2012', 'proesmans2020'],
   walls: {
-    memory: zero('in place'),
+    memory: zero('in place: a MAC reads its weight reversibly'),
     update: {
-      formula: 'Σbits · kT·(ln2 − H(ε)) + OPS · c·kT·τ_r/τ_u',
+      formula: `Σbits · kT·(ln2 − H(ε)) + ${EXCESS}`,
       value: (c, _e, d) => c.update_bits * d.bit_floor_J + c.ops * d.excess_per_op_J,
       parts: (c, _e, d) => [[['Σbits', c.update_bits, 'bit'], ['kT·(ln2 − H(ε))', d.bit_floor_J, 'J/bit']], excessPart(c, d)],
     },
@@ -85,22 +87,22 @@ export const LIM: Paradigm = {
 
 export const CIM: Paradigm = {
   id: 'cim',
-  label: () => 'CIM, ideal static barrier',
+  label: () => 'CIM, static-barrier model (write, refresh ≥ E_b)',
   kind: 'bound',
   citations: ['chen2024lim', 'neel1949', 'brown1963', 'aurell2012'],
   walls: {
-    memory: zero('in place'),
+    memory: zero('in place: a MAC reads its weight reversibly'),
     update: {
-      formula: 'Σbits · E_b* + OPS · c·kT·τ_r/τ_u',
+      formula: `Σbits · E_b* + ${EXCESS}`,
       value: (c, _e, d) => c.update_bits * d.cim_barrier_kT * d.kT_J + c.ops * d.excess_per_op_J,
       parts: (c, _e, d) => [[['Σbits', c.update_bits, 'bit'], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']], excessPart(c, d)],
     },
     consolidation: {
-      formula: 'P · N · (T_sol/τ_ref) · E_b* + P · N · E_ret·[E_b* < E_ret]',
+      formula: 'P · N · n_ref · E_b* + P · N · E_ret·[E_b* < E_ret],  n_ref = T_sol·max(0, 1/τ_ref − 1/τ_w)',
       value: (c, _e, d) =>
         c.params * c.precision_bits * d.kT_J * (d.cim_refresh_count * d.cim_barrier_kT + (d.cim_barrier_kT < d.retention_barrier_kT ? d.retention_barrier_kT : 0)),
       parts: (c, _e, d) => {
-        const out: Factor[][] = [[...storedBits(c), ['T_sol/τ_ref', d.cim_refresh_count, ''], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']]];
+        const out: Factor[][] = d.cim_refresh_count > 0 ? [[...storedBits(c), ['n_ref', d.cim_refresh_count, ''], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']]] : [];
         if (d.cim_barrier_kT < d.retention_barrier_kT) out.push([...storedBits(c), ['E_ret', d.retention_barrier_kT * d.kT_J, 'J']]);
         return out;
       },
@@ -169,9 +171,11 @@ function deviceWalls(pick: (e: PricingEnv) => PricingEnv['lim_device']): Record<
   };
   return {
     memory: {
-      formula: 'OPS · N · e_read',
-      value: (c, e) => c.ops * c.precision_bits * (pick(e).read?.value_J ?? 0),
-      parts: (c, e) => (pick(e).read ? [[['OPS', c.ops, ''], ['N', c.precision_bits, 'bit'], ['e_read', pick(e).read!.value_J, 'J/bit']]] : []),
+      // Every write is verified by a read (program-and-verify); under ops_convention sample/step the MACs
+      // that do not write read their weight in place.
+      formula: '(OPS + MAC_reads) · N · e_read',
+      value: (c, e) => (c.ops + (c.mac_reads ?? 0)) * c.precision_bits * (pick(e).read?.value_J ?? 0),
+      parts: (c, e) => (pick(e).read ? [[['OPS + MAC_reads', c.ops + (c.mac_reads ?? 0), ''], ['N', c.precision_bits, 'bit'], ['e_read', pick(e).read!.value_J, 'J/bit']]] : []),
     },
     update: {
       formula: 'OPS · N · e_write (per-bit cells) or OPS · ⌈N/bits_per_cell⌉ · e_update (analog cells)',

@@ -15,6 +15,8 @@ export interface PricedRow {
   update_J: number | null;
   consolidation_J: number | null;
   compute_J: number | null;
+  /** Carnot work to pump the row's heat from T to the ambient (0 when T ≥ T_amb); included in energy_J. */
+  cooling_J: number | null;
   energy_J: number;
   /** log10(energy / Landauer floor). */
   orders_above_floor: number;
@@ -22,8 +24,11 @@ export interface PricedRow {
 }
 
 export const ROW_COUNT = PARADIGMS.length;
-/** Layout of `priceInto`'s output: 5 numbers per row (4 walls, then the total), rows in PARADIGMS order. */
-export const STRIDE = 5;
+/** Layout of `priceInto`'s output: 6 numbers per row (4 walls, cooling, then the total), rows in PARADIGMS order. */
+export const STRIDE = 6;
+/** Offset of the cooling work and of the total within a row of `priceInto`'s output. */
+export const COOLING = 4;
+export const TOTAL = 5;
 
 /**
  * Writes walls and totals of every paradigm into `out` (length ≥ ROW_COUNT·STRIDE); returns the derived
@@ -48,7 +53,10 @@ export function priceInto(
     out[base + 1] = u;
     out[base + 2] = k;
     out[base + 3] = f;
-    out[base + 4] = m + u + k + f;
+    // Heat dissipated at T below the ambient must be pumped out: ideal (Carnot) work Q·(T_amb/T − 1).
+    const cooling = (m + u + k + f) * d.cooling_per_J;
+    out[base + COOLING] = cooling;
+    out[base + TOTAL] = m + u + k + f + cooling;
   }
   return d;
 }
@@ -62,7 +70,7 @@ export function priceCounts(c: OperationCounts, e: PricingEnv, overrides?: TermO
   const paradigms = withOverrides(overrides);
   const out = new Float64Array(paradigms.length * STRIDE);
   const derived = priceInto(c, e, out, paradigms);
-  const floor = out[4]!;
+  const floor = out[TOTAL]!;
   const rows = paradigms.map((p, r): PricedRow => {
     const base = r * STRIDE;
     return {
@@ -73,8 +81,9 @@ export function priceCounts(c: OperationCounts, e: PricingEnv, overrides?: TermO
       update_J: out[base + 1]!,
       consolidation_J: out[base + 2]!,
       compute_J: out[base + 3]!,
-      energy_J: out[base + 4]!,
-      orders_above_floor: ordersAbove(out[base + 4]!, floor),
+      cooling_J: out[base + COOLING]!,
+      energy_J: out[base + TOTAL]!,
+      orders_above_floor: ordersAbove(out[base + TOTAL]!, floor),
       citations: p.citations,
     };
   });

@@ -10,6 +10,8 @@ import { DEFAULT_PHYSICS, DEFAULT_TECHNOLOGY, type PricingEnv } from './env.js';
 import { iterationsForPrecision, type ConvergenceLaw } from './convergence.js';
 import { registerCatalogs, type ValidInput } from './schema.js';
 import { formatSI } from '../report/format.js';
+import { DEFAULT_OPS_CONVENTION, macReads, opsByConvention, type OpsConvention } from './convention.js';
+import type { CellModel } from '../physics/cell.js';
 
 registerCatalogs({
   workloads: () => WORKLOADS.map((w) => w.id),
@@ -32,6 +34,9 @@ export interface Resolved {
   counts: OperationCounts;
   steps: number;
   iterations?: number;
+  /** The counting convention in force and OPS under each of the three (null where a count is missing). */
+  ops_convention: OpsConvention;
+  ops_by_convention: Record<OpsConvention, number | null>;
   env: PricingEnv;
   /** Where each effective input came from. */
   origin: Record<string, 'input' | 'preset' | 'default' | 'derived'>;
@@ -91,12 +96,16 @@ export function resolve(input: ValidInput): Resolved {
   const tau0 = pick('tau0_s', input.tau0_s, undefined, DEFAULT_PHYSICS.tau0_s)!;
   const env: PricingEnv = {
     temperature_K: pick('temperature_K', input.temperature_K, undefined, DEFAULT_PHYSICS.temperature_K)!,
+    ambient_K: pick('ambient_K', input.ambient_K, undefined, DEFAULT_PHYSICS.ambient_K)!,
     tau0_s: tau0,
-    relaxation_s: pick('relaxation_s', input.relaxation_s, undefined, tau0)!,
-    transport_c: pick('transport_c', input.transport_c, undefined, DEFAULT_PHYSICS.transport_c)!,
+    cell: pick('cell', input.cell, undefined, DEFAULT_PHYSICS.cell)! as CellModel,
+    // τ_r and c are derived from the cell unless given (env.ts); the derived values are reported in `derived`.
+    relaxation_s: pick('relaxation_s', input.relaxation_s, undefined),
+    transport_c: pick('transport_c', input.transport_c, undefined),
     erasure_error: pick('erasure_error', input.erasure_error, undefined, DEFAULT_PHYSICS.erasure_error)!,
     refresh_error: pick('refresh_error', input.refresh_error, undefined, DEFAULT_PHYSICS.refresh_error)!,
     retention_s: pick('retention_s', input.retention_s, undefined, DEFAULT_PHYSICS.retention_s)!,
+    retention_error: pick('retention_error', input.retention_error, undefined, DEFAULT_PHYSICS.retention_error)!,
     accelerator,
     accelerator_precision: accPrecision,
     lim_device: limDevice,
@@ -110,6 +119,8 @@ export function resolve(input: ValidInput): Resolved {
   let steps: number;
   let iterations: number | undefined;
   let intensity: number;
+  const convention = pick('ops_convention', input.ops_convention, undefined, DEFAULT_OPS_CONVENTION)! as OpsConvention;
+  let opsOptions: Record<OpsConvention, number | null>;
   const checkpointInterval = pick('checkpoint_interval_steps', input.checkpoint_interval_steps, undefined, DEFAULT_CHECKPOINT_INTERVAL_STEPS)!;
 
   if (kind === 'training') {
@@ -124,7 +135,6 @@ export function resolve(input: ValidInput): Resolved {
       if (tokens === undefined) throw new InputError('tokens', 'is needed to derive flops = 6·params·tokens (or give flops)');
       flops = set('flops', 6 * params * tokens);
     }
-    ops = input.ops !== undefined ? pick('ops', input.ops, undefined)! : set('ops', flops);
     if (input.steps !== undefined) steps = pick('steps', input.steps, undefined)!;
     else if (workload.steps !== undefined && input.batch_tokens === undefined && input.tokens === undefined) steps = pick('steps', undefined, workload.steps)!;
     else {
@@ -132,6 +142,9 @@ export function resolve(input: ValidInput): Resolved {
       if (batch === undefined || tokens === undefined) throw new InputError('steps', 'cannot be derived: give steps, or tokens and batch_tokens');
       steps = set('steps', Math.max(1, tokens / batch));
     }
+    opsOptions = opsByConvention({ flops, params, samples: tokens, steps });
+    if (input.ops === undefined && opsOptions[convention] === null) throw new InputError('ops_convention', `'${convention}' needs tokens (OPS = P·D); give tokens, ops, or another convention`);
+    ops = input.ops !== undefined ? pick('ops', input.ops, undefined)! : set('ops', opsOptions[convention]!);
     intensity = input.arithmetic_intensity_flop_per_byte ?? ridgeIntensity_flop_per_byte(accelerator, accPrecision);
   } else {
     for (const key of ['tokens', 'batch_tokens'] as const) {
@@ -143,10 +156,14 @@ export function resolve(input: ValidInput): Resolved {
       const rate = pick('convergence_rate', input.convergence_rate, workload.convergence?.rate);
       iterations = set('iterations', iterationsForPrecision(law, precisionBits, rate));
     }
-    ops = input.ops !== undefined ? pick('ops', input.ops, undefined)! : set('ops', params * iterations);
-    // A dense quadratic objective: each parameter update needs a row of Q·x, 2·P FLOP.
-    flops = input.flops !== undefined ? pick('flops', input.flops, undefined)! : set('flops', 2 * params * ops);
+    // One iteration updates every variable once: P·K variable updates. A dense quadratic objective needs a
+    // row of Q·x, 2·P FLOP, per variable update.
+    const updates = params * iterations;
+    flops = input.flops !== undefined ? pick('flops', input.flops, undefined)! : set('flops', 2 * params * updates);
     steps = set('steps', input.steps ?? iterations);
+    // An iteration is one step and one pass over the problem (one sample): both give P·K.
+    opsOptions = opsByConvention({ flops, params, samples: iterations, steps: iterations });
+    ops = input.ops !== undefined ? pick('ops', input.ops, undefined)! : set('ops', opsOptions[convention]!);
     // A matrix–vector product fetches one N-bit matrix element per multiply-add: 2 FLOP per N/8 bytes.
     intensity = input.arithmetic_intensity_flop_per_byte ?? 16 / precisionBits;
   }
@@ -156,6 +173,7 @@ export function resolve(input: ValidInput): Resolved {
   const counts: OperationCounts = {
     flops,
     ops,
+    mac_reads: macReads(convention, flops, ops),
     update_bits: ops * neff,
     param_writes: kind === 'training' ? params * steps : ops,
     read_bits: (8 * flops) / intensity,
@@ -165,7 +183,7 @@ export function resolve(input: ValidInput): Resolved {
     time_s: time,
   };
   checkFeasible(counts, env);
-  return { workload, kind, inputs, counts, steps, iterations, env, origin };
+  return { workload, kind, inputs, counts, steps, iterations, ops_convention: convention, ops_by_convention: opsOptions, env, origin };
 }
 
 /** Every parameter is written at least once; OPS below P would leave parameters untrained. */

@@ -8,6 +8,8 @@ import { InputError, describeRange } from '../util/errors.js';
 import { parseQuantity, type Dimension, SI_UNIT } from './units.js';
 import { PRECISIONS } from '../data/accelerators.js';
 import { CONVERGENCE_LAWS } from './convergence.js';
+import { CELL_MODELS } from '../physics/cell.js';
+import { OPS_CONVENTIONS } from './convention.js';
 
 export interface NumericField {
   type: 'number';
@@ -38,7 +40,8 @@ export const FIELDS = {
   params: positive('count', 'P: parameters (model size) or optimizer state variables', { max: 1e30 }),
   tokens: positive('count', 'D: training tokens (or samples)', { max: 1e30 }),
   flops: positive('count', 'F: training FLOPs (default 6·P·D)', { max: 1e45 }),
-  ops: positive('count', 'OPS: model-update operations (default F for training, P·K for optimizers)', { max: 1e45 }),
+  ops: positive('count', 'OPS: model-update operations (default by ops_convention)', { max: 1e45 }),
+  ops_convention: { type: 'choice', description: "what counts as a weight write: 'flop' (every FLOP, OPS = F: the paper's reading, default), 'sample' (once per weight per token/sample, OPS = P·D) or 'step' (once per weight per optimizer step, OPS = P·S); under sample and step the other MACs read weights in place", choices: OPS_CONVENTIONS } as ChoiceField,
   steps: positive('count', 'S: optimizer steps (default D / batch_tokens)', { max: 1e30 }),
   batch_tokens: positive('count', 'B: tokens per optimizer step', { max: 1e30 }),
   iterations: positive('count', 'K: optimizer iterations to solution (default from the convergence law)', { max: 1e30 }),
@@ -49,11 +52,14 @@ export const FIELDS = {
   temperature_K: positive('temperature', 'T: temperature of the memory', { max: 1e4 }),
   time_s: positive('time', 'T_sol: time to solution', { max: 1e20 }),
   tau0_s: positive('time', 'τ0: attempt time of thermally activated escape', { max: 1 }),
-  relaxation_s: positive('time', 'τ_r: relaxation time of a memory cell over its state range (default τ0)', { max: 1 }),
-  transport_c: positive('ratio', 'c = W₂²/L² of an update (1/12: uniform state to a point)', { max: 10 }),
+  cell: { type: 'choice', description: "memory cell of the in-memory rows: 'binary' (N bistable cells per parameter, default) or 'analog' (one cell of 2^N levels)", choices: CELL_MODELS } as ChoiceField,
+  relaxation_s: positive('time', 'τ_r: relaxation time of a memory cell over its state range (default derived from the cell and τ0)', { max: 1 }),
+  transport_c: positive('ratio', 'c = W₂²/L² of an update (default derived from the cell: 1/2 binary, → 1/12 analog)', { max: 10 }),
   erasure_error: { type: 'number', dimension: 'ratio', description: 'ε: tolerated erasure error per bit', min: 0, max: 0.5, maxExclusive: true } as NumericField,
   refresh_error: positive('ratio', 'ε_ref: tolerated chance of losing a bit between refreshes', { max: 0.5, maxExclusive: true }),
   retention_s: positive('time', 'τ_ret: how long the trained model must be kept', { max: 1e20 }),
+  retention_error: positive('ratio', 'ε_ret: tolerated chance of losing a bit of the trained model within τ_ret', { max: 1 }),
+  ambient_K: positive('temperature', 'T_amb: ambient temperature the heat is rejected to (Carnot cooling when T < T_amb)', { max: 1e4 }),
   arithmetic_intensity_flop_per_byte: positive('intensity', 'I: FLOP per byte moved off-chip (default: the accelerator ridge point for training, 16/N for optimizers)', { max: 1e9 }),
   accelerator: { type: 'choice', description: 'accelerator id for the von Neumann accelerator row', choices: () => acceleratorIds() } as ChoiceField,
   accelerator_precision: { type: 'choice', description: 'precision of the accelerator math', choices: PRECISIONS } as ChoiceField,

@@ -6,7 +6,7 @@ import { InputError } from '../util/errors.js';
 import { FIELDS, checkRange, type FieldKey, type NumericField, type ValidInput } from './schema.js';
 import { parseQuantity } from './units.js';
 import { resolve } from './resolve.js';
-import { priceInto, STRIDE } from './price.js';
+import { priceInto, STRIDE, TOTAL } from './price.js';
 import { PARADIGMS, type ParadigmId } from './paradigms.js';
 
 export interface Vary {
@@ -94,6 +94,6 @@ export function evaluatePoint(base: ValidInput, point: Record<string, number>, b
   }
   const d = priceInto(resolved.counts, resolved.env, buf);
   const energy = {} as Record<ParadigmId, number>;
-  PARADIGMS.forEach((p, r) => (energy[p.id] = buf[r * STRIDE + 4]!));
+  PARADIGMS.forEach((p, r) => (energy[p.id] = buf[r * STRIDE + TOTAL]!));
   return { point, energy_J: energy, cim_barrier_kT: d.cim_barrier_kT };
 }

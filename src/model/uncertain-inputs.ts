@@ -6,7 +6,7 @@
  */
 import { FIELDS, type FieldKey, type NumericField } from './schema.js';
 import type { OperationCounts } from './counts.js';
-import type { PricingEnv } from './env.js';
+import { derive, type PricingEnv } from './env.js';
 import type { DeviceEnergy } from '../data/devices.js';
 import type { Resolved } from './resolve.js';
 import { SI_UNIT } from './units.js';
@@ -41,9 +41,9 @@ const positive: Domain = { min: 0, minExclusive: true };
 
 /** Inputs the sampler sets directly; each writes absolute values computed from the base point. */
 const FAST_SETTERS: Partial<Record<FieldKey, (s: SampleState, v: number) => void>> = {
+  // τ_r and c, unless set, are derived from τ0 and the cell at pricing time (env.ts).
   tau0_s: (s, v) => {
     s.env.tau0_s = v;
-    if (s.base.origin.relaxation_s === 'default') s.env.relaxation_s = v;
   },
   relaxation_s: (s, v) => {
     s.env.relaxation_s = v;
@@ -56,6 +56,12 @@ const FAST_SETTERS: Partial<Record<FieldKey, (s: SampleState, v: number) => void
   },
   retention_s: (s, v) => {
     s.env.retention_s = v;
+  },
+  retention_error: (s, v) => {
+    s.env.retention_error = v;
+  },
+  ambient_K: (s, v) => {
+    s.env.ambient_K = v;
   },
   temperature_K: (s, v) => {
     s.env.temperature_K = v;
@@ -146,7 +152,9 @@ export function uncertainQuantities(): UncertainQuantity[] {
         domain: { min: f.min, max: f.max, minExclusive: f.minExclusive, maxExclusive: f.maxExclusive, integer: f.integer },
         point: (r) => {
           const v = r.inputs[key];
-          return typeof v === 'number' ? v : undefined;
+          if (typeof v === 'number') return v;
+          // Inputs that default to a value derived at pricing time.
+          return key === 'relaxation_s' || key === 'transport_c' ? derive(r.counts, r.env)[key] : undefined;
         },
         set: FAST_SETTERS[key],
       };

@@ -19,7 +19,7 @@ import type { ValidInput } from './schema.js';
 import { parseQuantity } from './units.js';
 import { FIELDS, suggestFrom, type NumericField } from './schema.js';
 import { emptyDerived, forgetEnvConstants, type PricingEnv } from './env.js';
-import { priceInto, STRIDE } from './price.js';
+import { priceInto, STRIDE, TOTAL } from './price.js';
 import { PARADIGMS, type ParadigmId } from './paradigms.js';
 import { uncertainQuantities, type Domain, type SampleState, type UncertainQuantity } from './uncertain-inputs.js';
 import { describeRange, compactNumber } from '../util/errors.js';
@@ -254,9 +254,9 @@ export class SampleEvaluator {
   evaluate(u: Float64Array, stride: number, columns: ArrayLike<number>, count: number, out: Float64Array[], offset: number): void {
     const { state, values, buffer, scratch, inverse, setters, slow } = this;
     const dim = values.length;
-    const accelerator = ROW_INDEX['vn-accelerator'] * STRIDE + 4;
-    const lim = ROW_INDEX.lim * STRIDE + 4;
-    const floor = ROW_INDEX.landauer * STRIDE + 4;
+    const accelerator = ROW_INDEX['vn-accelerator'] * STRIDE + TOTAL;
+    const lim = ROW_INDEX.lim * STRIDE + TOTAL;
+    const floor = ROW_INDEX.landauer * STRIDE + TOTAL;
     for (let i = 0; i < count; i++) {
       const row = i * stride;
       for (let j = 0; j < dim; j++) {
@@ -268,7 +268,7 @@ export class SampleEvaluator {
       forgetEnvConstants();
       const d = priceInto(state.counts, state.env, buffer, PARADIGMS, scratch);
       const at = offset + i;
-      for (let r = 0; r < PARADIGMS.length; r++) out[r]![at] = buffer[r * STRIDE + 4]!;
+      for (let r = 0; r < PARADIGMS.length; r++) out[r]![at] = buffer[r * STRIDE + TOTAL]!;
       out[PARADIGMS.length]![at] = buffer[lim]! / buffer[floor]!;
       out[PARADIGMS.length + 1]![at] = Math.log10(buffer[accelerator]! / buffer[lim]!);
       out[PARADIGMS.length + 2]![at] = d.cim_barrier_kT;

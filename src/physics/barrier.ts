@@ -10,14 +10,18 @@ export function retentionTime_s(barrier_J: number, temperature_K: number, tau0_s
   return tau0_s * Math.exp(barrier_J / thermalEnergy(temperature_K));
 }
 
-/** Barrier in units of kT needed to keep a state for τ_ret: ln(τ_ret/τ0). */
-export function barrierForRetention_kT(retention_s: number, tau0_s: number): number {
-  return Math.log(retention_s / tau0_s);
+/**
+ * Barrier in units of kT that keeps a state for τ_ret with a loss probability of at most ε_ret:
+ * the escape probability in time t ≪ τ is t/τ, so τ0·e^{E/kT} ≥ τ_ret/ε_ret, E = ln(τ_ret/(ε_ret·τ0)).
+ * ε_ret = 1 gives the mean lifetime τ_ret (at which 63 % of the bits are lost).
+ */
+export function barrierForRetention_kT(retention_s: number, tau0_s: number, retentionError = 1): number {
+  return Math.log(retention_s / (retentionError * tau0_s));
 }
 
-/** Barrier in J needed to keep a state for τ_ret: kT·ln(τ_ret/τ0). */
-export function barrierForRetention_J(retention_s: number, temperature_K: number, tau0_s: number): number {
-  return thermalEnergy(temperature_K) * barrierForRetention_kT(retention_s, tau0_s);
+/** Barrier in J that keeps a state for τ_ret with loss probability ε_ret: kT·ln(τ_ret/(ε_ret·τ0)). */
+export function barrierForRetention_J(retention_s: number, temperature_K: number, tau0_s: number, retentionError = 1): number {
+  return thermalEnergy(temperature_K) * barrierForRetention_kT(retention_s, tau0_s, retentionError);
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './barrier.js';
 export * from './finite-time.js';
 export * from './lambert-w.js';
 export * from './static-barrier.js';
+export * from './cell.js';

@@ -5,6 +5,7 @@
 import type { EstimateResult } from '../model/estimate.js';
 import type { PricedRow } from '../model/price.js';
 import { formatDuration, formatSI } from './format.js';
+import { OPS_CONVENTIONS } from '../model/convention.js';
 import type { Column } from './table.js';
 
 const wallText = (v: number | null) => (v === null ? '—' : formatSI(v, 'J'));
@@ -20,6 +21,13 @@ export const ESTIMATE_COLUMNS: readonly Column<PricedRow>[] = [
   { header: 'consolidation', value: (row) => wallText(row.consolidation_J), align: 'right' },
   { header: 'compute', value: (row) => wallText(row.compute_J), align: 'right' },
 ];
+
+/** The cooling column, shown only when the memory is colder than the ambient (it is 0 J otherwise). */
+export const COOLING_COLUMN: Column<PricedRow> = { header: 'cooling', value: (row) => wallText(row.cooling_J), align: 'right' };
+
+export function estimateColumns(r: EstimateResult): readonly Column<PricedRow>[] {
+  return r.derived.cooling_per_J > 0 ? [...ESTIMATE_COLUMNS, COOLING_COLUMN] : ESTIMATE_COLUMNS;
+}
 
 /** CSV of the rows, as `limbound estimate --csv` writes it (full precision, units in the header). */
 export const ROWS_CSV_HEADER = ['id', 'label', 'kind', 'memory_J', 'update_J', 'consolidation_J', 'compute_J', 'energy_J', 'energy_kWh', 'orders_above_floor'] as const;
@@ -38,10 +46,34 @@ export function summaryNotes(r: EstimateResult): string[] {
   const acc = r.rows.find((x) => x.id === 'vn-accelerator')!;
   const measured = r.rows.find((x) => x.id === 'measured');
   const within = r.tradeoff?.lim_within_2x_time_s;
+  const outside = r.tradeoff?.lim_within_2x_in_model_domain === false;
   return [
-    `LIM is ${formatSI(lim.energy_J, 'J')}, ${lim.orders_above_floor.toFixed(2)} orders above the Landauer floor and ${Math.log10(acc.energy_J / lim.energy_J).toFixed(2)} orders below ${acc.label}.`,
-    `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}.`,
-    ...(within === undefined ? [] : [within === null ? 'LIM is never within 2× of the floor, whatever T_sol.' : `LIM stays within 2× of the floor for T_sol ≥ ${formatDuration(within)}.`]),
+    `LIM is ${formatSI(lim.energy_J, 'J')}, ${lim.orders_above_floor.toFixed(2)} orders above the Landauer floor and ${ordersApart(acc.energy_J, lim.energy_J)} ${acc.label}.`,
+    `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}${r.derived.in_model_domain ? '' : ', faster than τ0: OUTSIDE the model\'s domain (τ_u ≥ τ0)'}.`,
+    ...(within === undefined
+      ? []
+      : [
+          within === null
+            ? 'LIM is never within 2× of the floor, whatever T_sol.'
+            : `LIM stays within 2× of the floor for T_sol ≥ ${formatDuration(within)}${outside ? ` — outside the model's domain, which starts at T_sol = ${formatDuration(r.tradeoff!.model_domain_min_time_s)} (τ_u = τ0); inside it LIM is within 2× everywhere` : ` (τ_u = ${formatSI((within * r.counts.params) / r.counts.ops, 's')}, inside the model's domain τ_u ≥ τ0)`}.`,
+        ]),
+    floorsLine(r),
+    ...(r.derived.cooling_per_J > 0 ? [`Memory at ${r.inputs.temperature_K} K below the ambient ${r.inputs.ambient_K} K: every row includes the Carnot work to pump its heat out (× ${formatSI(r.derived.cooling_per_J, '')} of the heat, cooling_J).`] : []),
     ...(measured ? [`${measured.label}: ${formatSI(measured.energy_J, 'J')} (${formatSI(measured.energy_J / 3600, 'Wh')}), ${measured.orders_above_floor.toFixed(2)} orders above the floor.`] : []),
   ];
+}
+
+/** "2.00 orders below" / "1.00 orders above": where LIM sits relative to another row. */
+function ordersApart(other_J: number, lim_J: number): string {
+  const d = Math.log10(other_J / lim_J);
+  return `${Math.abs(d).toFixed(2)} orders ${d >= 0 ? 'below' : 'above'}`;
+}
+
+/** The Landauer floor under each counting convention, so the dependence on the convention is never hidden. */
+export function floorsLine(r: EstimateResult): string {
+  const parts = OPS_CONVENTIONS.map((k) => {
+    const v = r.floors_by_convention_J[k];
+    return `${k} ${v === null ? 'n/a' : formatSI(v, 'J')}${k === r.ops_convention ? ' (in force)' : ''}`;
+  });
+  return `Landauer floor by counting convention (--ops-convention): ${parts.join(' · ')}.`;
 }

@@ -15,7 +15,7 @@ import { InputError, compactNumber } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { formatDuration, formatScientific } from './format.js';
 import { toCsv } from './table.js';
-import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from './estimate-table.js';
+import { estimateColumns, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from './estimate-table.js';
 import { writeOrRefuse } from './out-path.js';
 import { toHtml, toMarkdown, type Block } from './document.js';
 import {
@@ -150,9 +150,9 @@ function reportBlocks(r: EstimateResult, o: ReportOptions, sim: SimFigure | unde
     { type: 'heading', level: 2, text: 'Least energy to solution' },
     {
       type: 'table',
-      header: ESTIMATE_COLUMNS.map((c) => c.header),
-      rows: r.rows.map((row) => ESTIMATE_COLUMNS.map((c) => c.value(row))),
-      align: ESTIMATE_COLUMNS.map((c) => c.align ?? 'left'),
+      header: estimateColumns(r).map((c) => c.header),
+      rows: r.rows.map((row) => estimateColumns(r).map((c) => c.value(row))),
+      align: estimateColumns(r).map((c) => c.align ?? 'left'),
     },
     { type: 'list', items: summaryNotes(r) },
     ...figureBlock('ladder'),

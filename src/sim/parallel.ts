@@ -179,12 +179,13 @@ export type WorkerReply =
 /**
  * How to start a worker. From compiled JavaScript: worker.js next to this file. From TypeScript under tsx:
  * Node 20 does not apply `--import` loader hooks to a worker's entry module, so a two-line JavaScript
- * bootstrap registers tsx (its `tsx/esm/api`) inside the worker and then imports worker.ts.
+ * bootstrap registers tsx (its `tsx/esm/api`) inside the worker and then imports worker.ts. Other modules
+ * (the machine) pass their own URL and worker name.
  */
-function workerSource(): { entry: string | URL; eval: boolean } {
-  const ext = extname(fileURLToPath(import.meta.url));
-  if (ext !== '.ts') return { entry: new URL('./worker.js', import.meta.url), eval: false };
-  const target = new URL('./worker.ts', import.meta.url).href;
+export function workerSource(moduleUrl: string = import.meta.url, name = 'worker'): { entry: string | URL; eval: boolean } {
+  const ext = extname(fileURLToPath(moduleUrl));
+  if (ext !== '.ts') return { entry: new URL(`./${name}.js`, moduleUrl), eval: false };
+  const target = new URL(`./${name}.ts`, moduleUrl).href;
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
   return { entry: code, eval: true };

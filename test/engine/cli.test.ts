@@ -17,8 +17,10 @@ test('estimate with no arguments prints the brain-scale table', () => {
   const r = limbound('estimate');
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Brain-scale/);
-  for (const label of ['Landauer adiabatic floor', 'LIM, ideal', 'CIM, ideal', 'CMOS limit', 'H100', 'FN-DAM']) assert.match(r.stdout, new RegExp(label));
+  for (const label of ['Landauer adiabatic floor', 'LIM, ideal', 'CIM, static-barrier model', 'CMOS limit', 'H100', 'FN-DAM']) assert.match(r.stdout, new RegExp(label));
   assert.match(r.stdout, /165 MJ/);
+  // The floor under each counting convention, with the one in force named (docs/model.md §1).
+  assert.match(r.stdout, /Landauer floor by counting convention \(--ops-convention\): flop 165 MJ \(in force\) · sample 27\.6 MJ · step 8\.61 J\./);
   assert.match(r.stdout, /orders above floor/);
 });
 
@@ -36,7 +38,9 @@ test('--explain shows each formula with values substituted', () => {
   const r = limbound('estimate', '--explain');
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /\[lim\]/);
-  assert.match(r.stdout, /update\s+= Σbits · kT·\(ln2 − H\(ε\)\) \+ OPS · c·kT·τ_r\/τ_u/);
+  assert.match(r.stdout, /update\s+= Σbits · kT·\(ln2 − H\(ε\)\) \+ OPS · e_ex\(τ_u\)/);
+  assert.match(r.stdout, /Counting convention: flop \(default\): every FLOP is charged as an N-bit memory-cell write/);
+  assert.match(limbound('estimate', '--explain', '--ops-convention', 'step').stdout, /Counting convention: step: each weight is written once per optimizer step \(OPS = P·S\)/);
   assert.match(r.stdout, /= 5\.76e28 bit × 2\.871e-21 J\/bit/);
   assert.match(r.stdout, /E_b\*/);
   const j = JSON.parse(limbound('estimate', '--json', '--explain').stdout);
@@ -44,7 +48,7 @@ test('--explain shows each formula with values substituted', () => {
 });
 
 test('bad input exits non-zero with one line and no stack trace', () => {
-  for (const args of [['--params', '-5'], ['--workload', 'nope'], ['--time-s', '3 dys'], ['--precision-bits', 'NaN']]) {
+  for (const args of [['--params', '-5'], ['--workload', 'nope'], ['--time-s', '3 dys'], ['--precision-bits', 'NaN'], ['--ops-convention', 'token'], ['--cell', 'ternary'], ['--retention-error', '2'], ['--ambient-K', '0']]) {
     const r = limbound('estimate', ...args);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     const lines = r.stderr.trim().split('\n');
@@ -93,8 +97,14 @@ test('tradeoff prints E against T_sol and the 2× time', () => {
   assert.equal(r.code, 0, r.stderr);
   const doc = JSON.parse(r.stdout);
   assert.equal(doc.points.length, 5);
-  // Closed form for the brain-scale preset: T = OPS²·c·kT·τ_r / (P·(Σbits·kT·ln2 − consolidation)) ≈ 6.76 s.
-  assert.ok(Math.abs(doc.lim_within_2x_time_s - 6.7626) < 0.01, String(doc.lim_within_2x_time_s));
+  // Closed form for the brain-scale preset (binary cells): the excess 2·kT·τ_D/τ_u per bit equals the floor minus
+  // the consolidation share, T = (OPS/P)·2τ_D/(ln2 − consolidation/(Σbits·kT)), τ_D = (√32/2π)·61.0164·1 ns.
+  const tauD = (Math.sqrt(32) / (2 * Math.PI)) * 61.0164e-9;
+  const consolidationPerBit = (1e15 * 32 * (Math.LN2 + 0.5 * Math.log(61.0164))) / 5.76e28;
+  const t2x = 1.8e12 * (2 * tauD) / (Math.LN2 - consolidationPerBit);
+  assert.ok(Math.abs(doc.lim_within_2x_time_s / t2x - 1) < 1e-5, `${doc.lim_within_2x_time_s} vs ${t2x}`);
+  assert.ok(Math.abs(t2x - 285311) < 1, 'typed: 3.3 days');
+  assert.equal(doc.lim_within_2x_in_model_domain, true);
   const csv = limbound('tradeoff', '--points', '3', '--csv').stdout.trim().split('\n');
   assert.equal(csv.length, 4);
   assert.match(csv[0]!, /^time_s,landauer_energy_J,lim_energy_J/);

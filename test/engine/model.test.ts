@@ -76,10 +76,14 @@ test('every wall of a tiny case, counted by hand', () => {
   const kT = KT300;
   // Landauer: 8e6 changed bits × kT ln2.
   close(row(rows, 'landauer').update_J!, 8e6 * kT * Math.LN2, 1e-12, 'landauer');
-  // LIM: τ_u = T·P/OPS = 1e-3 s; excess per op = kT·1e-9/(12·1e-3).
-  const excess = (kT * 1e-9) / (12 * 1e-3);
+  // LIM: τ_u = T·P/OPS = 1e-3 s. Binary cells: each of the 8 changed bits is an erasure moving half the
+  // mass across the well separation 2a, W₂² = 2a², so the excess is 2·kT·τ_D/τ_u per bit with
+  // τ_D = γa²/kT = (√32/2π)·E_ret·τ0 and E_ret = ln(10 yr/(1e-9 · 1 ns)) = 61.0164 kT.
+  const eRet = Math.log((10 * 3.15576e7) / (1e-9 * 1e-9));
+  close(eRet, 61.0164, 1e-5, 'E_ret by hand');
+  const tauD = ((Math.sqrt(32) / (2 * Math.PI)) * eRet * 1e-9);
+  const excess = 8 * (2 * kT * tauD) / 1e-3;
   close(row(rows, 'lim').update_J!, 8e6 * kT * Math.LN2 + 1e6 * excess, 1e-12, 'lim update');
-  const eRet = Math.log((10 * 3.15576e7) / 1e-9);
   close(row(rows, 'lim').consolidation_J!, 1000 * 8 * kT * (Math.LN2 + 0.5 * Math.log(eRet)), 1e-12, 'lim consolidation');
   // von Neumann, H100: HBM 3.9 pJ/bit; 700 W / 989.4 TFLOPS.
   const acc = row(rows, 'vn-accelerator');
@@ -99,17 +103,18 @@ test('a device cell with fewer bits than N needs ⌈N/bits⌉ cells per update',
   close(row(r.rows, 'lim-device').update_J!, r.counts.ops * 3 * 5e-15, 1e-12);
 });
 
-test('CIM uses the static-barrier optimum and charges refreshes and the final transfer', () => {
+test('CIM: the hold-between-writes barrier, no refresh for cells rewritten in time, and the final transfer', () => {
   const r = estimate();
-  const { counts } = r;
-  const x = r.derived.cim_barrier_kT;
-  const lnB = Math.log(counts.params * 32 * counts.time_s / (1e-9 * 1e-9));
-  // Stationarity of f(x) = A·x + B·x·e^{−x}: B·e^{−x}·(x − 1) = A.
-  close(Math.exp(lnB - x) * (x - 1), counts.update_bits, 1e-9, 'stationary point');
+  // Every bit is rewritten every τ_u = T_sol·P/OPS = 1 yr·1e15/1.8e27 = 17.53 µs; the barrier that holds it that
+  // long with loss ε_ref = 1e-9 is ln(τ_u/(ε_ref·τ0)) = ln(17.53e-6/1e-18) = 30.50 kT (was 34.0 with refresh counted twice).
+  const tauU = (3.15576e7 * 1e15) / 1.8e27;
+  close(r.derived.cim_barrier_kT, Math.log(tauU / 1e-18), 1e-12, 'E_b*');
+  close(r.derived.cim_barrier_kT, 30.4950, 1e-5, 'E_b* typed');
+  assert.equal(r.derived.cim_refresh_count, 0);
   const cim = row(r.rows, 'cim');
-  // B already holds P·N: refresh energy = P·N·(T_sol/τ_ref)·E_b* = B·e^{−x}·x·kT.
-  const refresh = Math.exp(lnB - x) * x * KT300;
-  close(cim.consolidation_J!, refresh + counts.params * 32 * r.derived.retention_barrier_kT * KT300, 1e-9, 'consolidation');
+  close(cim.consolidation_J!, 1e15 * 32 * 61.0164 * KT300, 1e-5, 'transfer to 10-year memory only');
+  // The row fell by the double-counted refresh: 30.50/34.0 of the old update wall.
+  close(cim.update_J! / (1.8e27 * 32 * KT300), 30.4950 + r.derived.finite_time_excess_per_op_J / (32 * KT300), 1e-5, 'update wall per bit');
 });
 
 test('explain parts multiply out to every computed wall (the explanation cannot drift)', () => {
@@ -129,10 +134,14 @@ test('explain parts multiply out to every computed wall (the explanation cannot 
   }
 });
 
-test('optimizer workloads: K from the convergence law and OPS = P·K', () => {
+test('optimizer workloads: K from the convergence law; OPS = F (flop) or P·K (sample, step)', () => {
   const r = estimate({ workload: 'qp-1000' });
-  assert.equal(r.counts.iterations, Math.ceil((16 * Math.LN2) / Math.log(1 / 0.95)));
-  assert.equal(r.counts.ops, 1000 * r.counts.iterations!);
+  const k = Math.ceil((16 * Math.LN2) / Math.log(1 / 0.95));
+  assert.equal(k, 217);
+  assert.equal(r.counts.iterations, k);
+  assert.equal(r.counts.flops, 2 * 1000 * 1000 * k);
+  assert.equal(r.counts.ops, r.counts.flops);
+  for (const ops_convention of ['sample', 'step']) assert.equal(estimate({ workload: 'qp-1000', ops_convention }).counts.ops, 1000 * k);
   assert.equal(iterationsForPrecision('sublinear', 10), 1024);
   assert.equal(iterationsForPrecision('sqrt', 10), 1024 * 1024);
   assert.equal(iterationsForPrecision('linear', 20, 0.5), 20);
@@ -141,7 +150,7 @@ test('optimizer workloads: K from the convergence law and OPS = P·K', () => {
 
 test('the JSON result carries inputs, counts, rows, tradeoff and citations', () => {
   const r = estimate({}, { tradeoff: { points: 5 } });
-  assert.deepEqual(Object.keys(r.counts).slice(0, 4), ['flops', 'ops', 'update_bits', 'param_writes']);
+  assert.deepEqual(Object.keys(r.counts).slice(0, 5), ['flops', 'ops', 'mac_reads', 'update_bits', 'param_writes']);
   for (const k of ['flops', 'ops', 'param_writes', 'steps']) assert.ok(k in r.counts, k);
   assert.equal(r.inputs.workload, 'brain-scale');
   assert.equal(r.tradeoff!.points.length, 5);

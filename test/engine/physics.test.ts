@@ -5,7 +5,7 @@ import {
   BOLTZMANN_J_PER_K, thermalEnergy, landauerPerBit_J, landauerPerBit_kT, binaryEntropyNats, landauerErase_J,
   barrierForRetention_kT, barrierForRetention_J, retentionTime_s, refreshInterval_s, refreshCount,
   finiteTimeExcess_J, UNIFORM_TO_POINT_C, lambertWm1, lambertW0, lambertWm1FromLog,
-  optimalStaticBarrier, staticBarrierEnergy_kT, YEAR_S, joulesToEV,
+  optimalStaticBarrier, staticBarrierEnergy_kT, refreshesPerWrite, YEAR_S, joulesToEV,
 } from '../../src/physics/index.js';
 
 const close = (actual: number, expected: number, rel: number, what = '') =>
@@ -71,27 +71,62 @@ test('Lambert W against reference values', () => {
   assert.ok(Number.isNaN(lambertWm1(-0.5)));
 });
 
-test('static-barrier optimum matches a brute-force minimisation', () => {
-  for (const [a, lnB] of [[5.76e28, Math.log(1e15 * 32 * YEAR_S / 1e-18)], [1e6, Math.log(1e12)], [10, Math.log(1e3)], [1e3, Math.log(10)]] as const) {
-    const opt = optimalStaticBarrier(a, lnB);
+test('static-barrier optimum matches a brute-force minimisation of write + refresh energy', () => {
+  // f(x) = W·x + W·x·(refreshes per write interval) with refreshes counted as τ_w/τ_ref − 1 where positive.
+  for (const [w, lnR] of [[5.76e28, Math.log(17.5e-6 / 1e-18)], [1e6, Math.log(1e12)], [10, Math.log(3)], [1e3, Math.log(10)], [7, Math.log(3.9)], [7, 0.5]] as const) {
+    const opt = optimalStaticBarrier(w, lnR);
     let best = Infinity;
     let bestX = NaN;
     for (let x = Math.LN2; x < 200; x += 1e-4) {
-      const f = staticBarrierEnergy_kT(x, a, lnB);
+      const refreshes = Math.max(0, Math.exp(lnR) / Math.exp(x) - 1);
+      const f = w * x * (1 + refreshes);
       if (f < best) {
         best = f;
         bestX = x;
       }
     }
-    close(opt.energy_kT, best, 1e-9, `f* for A=${a}`);
-    assert.ok(Math.abs(opt.barrier_kT - bestX) < 2e-3, `x* ${opt.barrier_kT} vs ${bestX}`);
+    close(opt.energy_kT, best, 1e-4, `f* for W=${w}, R=${Math.exp(lnR)}`);
+    close(staticBarrierEnergy_kT(opt.barrier_kT, w, lnR), best, 1e-4, 'energy function at x*');
+    assert.ok(opt.energy_kT <= best * (1 + 1e-12), 'no grid point beats the closed form');
+    assert.ok(Math.abs(opt.barrier_kT - bestX) < 2e-4, `x* ${opt.barrier_kT} vs ${bestX}`);
   }
 });
 
-test('static-barrier optimum sits at ln2 when refreshes never dominate', () => {
-  const opt = optimalStaticBarrier(1e6, Math.log(10));
-  assert.equal(opt.regime, 'landauer-edge');
-  assert.equal(opt.barrier_kT, Math.LN2);
+test('static-barrier optimum: the hold barrier ln R, except at the Landauer edge for 2 < R < 4', () => {
+  // R = 10: f(ln2) = W·ln2·5 = 3.47·W against f(ln 10) = 2.30·W: the hold barrier wins, no refresh.
+  const hold = optimalStaticBarrier(1e6, Math.log(10));
+  assert.equal(hold.regime, 'hold');
+  assert.equal(hold.barrier_kT, Math.log(10));
+  assert.equal(hold.refresh_kT, 0);
+  // R = 3: f(ln2) = W·ln2·1.5 = 1.040·W against f(ln 3) = 1.099·W: refreshing a ln2 cell once per half write interval wins.
+  const edge = optimalStaticBarrier(1e6, Math.log(3));
+  assert.equal(edge.regime, 'landauer-edge');
+  assert.equal(edge.barrier_kT, Math.LN2);
+  close(edge.refresh_kT, 1e6 * Math.LN2 * 0.5, 1e-12, 'refresh part = W·ln2·(3/2 − 1)');
+  // R ≤ 2: the bit holds at ln2 between writes.
+  assert.equal(optimalStaticBarrier(5, Math.log(1.5)).refresh_kT, 0);
+});
+
+test('refreshes between writes by direct counting of a bit timeline', () => {
+  // A bit written at 0, τ_w, 2τ_w, …; a refresh is due whenever its age reaches τ_ref. Count over 1000 writes.
+  for (const ratio of [0.3, 1, 2, 5, 2.5, 7.25]) {
+    const tauW = 1;
+    const tauRef = tauW / ratio;
+    let refreshes = 0;
+    for (let write = 0; write < 1000; write++) {
+      let age = tauRef;
+      while (age < tauW - 1e-12) {
+        refreshes++;
+        age += tauRef;
+      }
+    }
+    const perWrite = refreshes / 1000;
+    const lnR = Math.log(ratio) + 2; // x = 2: τ_w/τ_ref = R·e^{−2} = ratio
+    const engine = refreshesPerWrite(2, lnR);
+    // The engine's smooth count τ_w/τ_ref − 1 is exact at whole ratios and a lower bound (< 1 below) otherwise.
+    assert.ok(engine <= perWrite + 1e-9 && perWrite < engine + 1, `ratio ${ratio}: engine ${engine}, counted ${perWrite}`);
+    if (Number.isInteger(ratio)) close(engine, perWrite, 1e-9, `whole ratio ${ratio}`);
+  }
 });
 
 test('weighted straight line: exact recovery and the normal-equation variances', () => {

@@ -117,7 +117,7 @@ test('ladder: log energy axis, colour by kind, rows from the floor up, brain ref
   const rows = points!.data.values as Array<{ id: string; energy_J: number; kind: string; energy_text: string }>;
   assert.equal(rows[0]!.id, 'landauer');
   for (let i = 1; i < rows.length; i++) assert.ok(rows[i]!.energy_J >= rows[i - 1]!.energy_J);
-  assert.equal(rows.find((r) => r.id === 'lim')!.energy_text, '165 MJ');
+  assert.equal(rows.find((r) => r.id === 'lim')!.energy_text, '167 MJ');
   assert.equal(stem!.encoding.x2.datum, 1e8);
   assert.equal(labels!.encoding.text.field, 'energy_text');
   // 20 W × 1 Julian year = 20 × 3.15576e7 s = 6.31152e8 J.
@@ -162,7 +162,10 @@ test('energy against size: log–log, a line per paradigm, reported runs as meas
 
 test('energy against time: log–log with duration ticks and the 2× marker of docs/model.md', () => {
   const spec = tradeoffSpec(tradeoffData(brain()));
-  const [lines] = layers(spec);
+  // The band τ_u < τ0 (outside the model's domain) is shaded from the left edge to T_sol = τ0·OPS/P = 1800 s.
+  const band = layers(spec).find((l) => l.mark.type === 'rect')!;
+  assert.equal(band.data.values[0].to, 1e-9 * 1.8e12);
+  const lines = layers(spec).find((l) => l.mark.type === 'line');
   assert.equal(lines!.encoding.x.field, 'time_s');
   assert.equal(lines!.encoding.x.scale.type, 'log');
   assert.equal(lines!.encoding.y.scale.type, 'log');
@@ -170,16 +173,16 @@ test('energy against time: log–log with duration ticks and the 2× marker of d
   assert.equal(lines!.encoding.color.field, 'kind');
   const markers = layers(spec).filter((l) => l.mark.type === 'text' && l.data.values[0]?.label !== undefined);
   const texts2 = markers.flatMap((l) => l.data.values.map((v: { text: string }) => v.text));
-  // docs/model.md §4: LIM = Σbits·kT·ln2 + OPS·c·kT·τ_r·OPS/(T·P) + consolidation is 2× the floor
-  // Σbits·kT·ln2 at T_2× = OPS²·c·kT·τ_r / (P·(floor − consolidation)). Brain-scale: P = 1e15,
-  // OPS = F = 6·P·D = 1.8e27 (D = 3e11), N = 32, Σbits = OPS·N, T = 300 K, c = 1/12, τ_r = τ0 = 1 ns,
-  // consolidation = P·N·kT·(ln2 + ½·ln(E_ret/kT)) with E_ret/kT = ln(10 yr / τ0).
-  const kT = 1.380649e-23 * 300;
+  // docs/model.md §4: with binary cells LIM = Σbits·kT·(ln2 + 2·τ_D/τ_u) + consolidation, τ_u = T·P/OPS, is 2× the
+  // floor Σbits·kT·ln2 at T_2× = (OPS/P)·2τ_D/(ln2 − consolidation/(Σbits·kT)). Brain-scale: P = 1e15,
+  // OPS = F = 6·P·D = 1.8e27 (D = 3e11), N = 32, Σbits = OPS·N, T = 300 K; τ_D = (√32/2π)·E_ret·τ0 with
+  // E_ret = ln(10 yr/(1e-9·1 ns)); consolidation = P·N·kT·(ln2 + ½·ln E_ret).
   const P = 1e15, OPS = 6 * P * 3e11, N = 32;
-  const floor = OPS * N * kT * Math.LN2;
-  const consolidation = P * N * kT * (Math.LN2 + 0.5 * Math.log(Math.log((10 * 3.15576e7) / 1e-9)));
-  const t2x = (OPS ** 2 * (1 / 12) * kT * 1e-9) / (P * (floor - consolidation));
-  assert.ok(Math.abs(t2x - 6.76) < 0.01, String(t2x));
+  const eRet = Math.log((10 * 3.15576e7) / 1e-18);
+  const tauD = (Math.sqrt(32) / (2 * Math.PI)) * eRet * 1e-9;
+  const consolidationPerBit = (P * N * (Math.LN2 + 0.5 * Math.log(eRet))) / (OPS * N);
+  const t2x = ((OPS / P) * 2 * tauD) / (Math.LN2 - consolidationPerBit);
+  assert.ok(Math.abs(t2x / 285311 - 1) < 1e-5, String(t2x));
   const marker = tradeoffData(brain()).markers.find((m) => m.label === 'LIM within 2× of floor')!;
   assert.ok(Math.abs(marker.time_s / t2x - 1) < 1e-6, `${marker.time_s} vs ${t2x}`);
   assert.ok(texts2.includes(`LIM within 2× of floor: ${formatDuration(t2x)}`), texts2.join(' | '));
@@ -268,12 +271,16 @@ test('figure citations: everything the four design-point figures cite, plus extr
 test('summary notes: one wording for the CLI, the report and the page', () => {
   const r = gpt3();
   const notes = summaryNotes(r);
-  assert.match(notes[0]!, /^LIM is 28\.8 kJ, 0\.00 orders above the Landauer floor and 6\.95 orders below /);
-  assert.match(notes[2]!, /^LIM stays within 2× of the floor for T_sol ≥ 6\.74 s\.$/);
-  assert.match(notes[3]!, /^Reported: GPT-3 175B training run: 4\.63 TJ \(1\.29 GWh\)/);
+  assert.match(notes[0]!, /^LIM is 32 kJ, 0\.05 orders above the Landauer floor and 6\.90 orders below /);
+  assert.match(notes[2]!, /^LIM stays within 2× of the floor for T_sol ≥ 3\.29 d \(τ_u = 159 ns, inside the model's domain τ_u ≥ τ0\)\.$/);
+  assert.match(notes[3]!, /^Landauer floor by counting convention \(--ops-convention\): flop 28\.8 kJ \(in force\) · sample 4\.82 kJ · step 1\.51 mJ\.$/);
+  assert.match(notes[4]!, /^Reported: GPT-3 175B training run: 4\.63 TJ \(1\.29 GWh\)/);
   const never: EstimateResult = { ...r, tradeoff: { ...r.tradeoff!, lim_within_2x_time_s: null } };
   assert.equal(summaryNotes(never)[2], 'LIM is never within 2× of the floor, whatever T_sol.');
-  assert.equal(summaryNotes({ ...r, tradeoff: undefined }).length, 3);
+  assert.equal(summaryNotes({ ...r, tradeoff: undefined }).length, 4);
+  // A 2× time faster than τ0 per update is said to be outside the model's domain.
+  const outside: EstimateResult = { ...r, tradeoff: { ...r.tradeoff!, lim_within_2x_time_s: 1, lim_within_2x_in_model_domain: false } };
+  assert.match(summaryNotes(outside)[2]!, /^LIM stays within 2× of the floor for T_sol ≥ 1 s — outside the model's domain, which starts at T_sol = 29\.9 min \(τ_u = τ0\)/);
 });
 
 test('solver figure: log energy, linear iterations when they span two decades or less', () => {

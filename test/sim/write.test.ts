@@ -10,7 +10,20 @@ import assert from 'node:assert/strict';
 import { simulate } from '../../src/sim/index.js';
 import { field, parallel } from './helpers.js';
 
-test('static-barrier write dissipates about E_b (within 20 %) at E_b = 20 kT and 40 kT', async () => {
+/**
+ * Reference work of a static write that crosses `crossed` barriers with the piston at constant speed v:
+ * each barrier costs E_b (lifted to the top, released as heat on the far side) plus the viscous drag γ·v
+ * over the 1 a the piston pushes the state uphill to each barrier top, so W_ref = n·(E_b + γ·v·a).
+ * Thermal activation lets the state hop the last stretch of each barrier, saving up to about 1 kT per
+ * barrier at these speeds (much more for slow pushes, when W drops below n·E_b). The piston runs from the
+ * source cell's edge to PISTON_OVERSHOOT_A (¼ a) past the last barrier top: distance 2n + ¼ a.
+ */
+function staticWriteReference(barrier: number, crossed: number, duration: number): { reference: number; speed: number } {
+  const speed = (2 * crossed + 0.25) / duration;
+  return { reference: crossed * (barrier + speed), speed };
+}
+
+test('static-barrier write dissipates E_b + γ·v·a (less ≤ 1 kT of thermal help) at E_b = 20 kT and 40 kT', async () => {
   for (const barrier of [20, 40]) {
     const r = await simulate(
       { protocol: 'write', memory: 'static', barrier_kT: barrier, duration_tau0: 2, bits: 1, from_level: 0, to_level: 1 },
@@ -18,20 +31,32 @@ test('static-barrier write dissipates about E_b (within 20 %) at E_b = 20 kT and
     );
     const dissipated = field(r, 'dissipated_work_kT');
     assert.ok(Math.abs(field(r, 'delta_F_kT')) < 1e-9, 'the two stored states have the same free energy');
-    assert.ok(Math.abs(dissipated - barrier) <= 0.2 * barrier, `E_b = ${barrier}: dissipated ${dissipated} ± ${field(r, 'dissipated_stderr_kT')}`);
+    const { reference } = staticWriteReference(barrier, 1, 2);
+    const se = field(r, 'dissipated_stderr_kT');
+    assert.ok(dissipated >= reference - 1 - 4 * se && dissipated <= reference + 4 * se, `E_b = ${barrier}: dissipated ${dissipated} ± ${se}, reference ${reference}`);
     assert.ok(field(r, 'p_fail') < 0.02, `p_fail ${field(r, 'p_fail')}`);
     // First law: all of it leaves as heat (the state ends where it would rest).
-    assert.ok(Math.abs(field(r, 'mean_heat_kT') - dissipated) < 0.05 * barrier);
+    assert.ok(Math.abs(field(r, 'mean_heat_kT') - dissipated) < 4 * se + 0.2, `heat ${field(r, 'mean_heat_kT')} vs work ${dissipated}`);
   }
 });
 
-test('static write across three barriers of a 2-bit cell costs about 3·E_b', async () => {
+test('static write across three barriers of a 2-bit cell: 3·E_b plus the drag of a 1.56 a/τ0 piston', async () => {
+  // 3·E_b = 30 kT is the quasi-static cost; the piston covers 6.25 a in 4 τ0 (v = 1.5625 a/τ0) and pushes the
+  // state uphill 3 a, adding 3·γ·v·a = 4.69 kT: the measured ≈ 35 kT. It is no bound: pushed 4× slower the
+  // same write costs less than 30 kT, because the state hops the last part of each barrier thermally.
   const r = await simulate(
     { protocol: 'write', memory: 'static', barrier_kT: 10, duration_tau0: 4, bits: 2, from_level: 0, to_level: 3 },
     { particles: 200, seed: 4242, ...parallel() },
   );
-  assert.ok(Math.abs(field(r, 'dissipated_work_kT') - 30) <= 0.2 * 30, `dissipated ${field(r, 'dissipated_work_kT')}`);
+  const { reference, speed } = staticWriteReference(10, 3, 4);
+  assert.equal(speed, 1.5625);
+  assert.equal(reference, 34.6875);
+  const dissipated = field(r, 'dissipated_work_kT');
+  const se = field(r, 'dissipated_stderr_kT');
+  assert.ok(dissipated >= reference - 3 - 4 * se && dissipated <= reference + 4 * se, `dissipated ${dissipated} ± ${se}, reference ${reference}`);
   assert.equal(field(r, 'barriers_crossed'), 3);
+  assert.equal(field(r, 'static_reference_kT'), 30);
+  assert.ok(field(r, 'p_fail') < 0.02);
 });
 
 test('LIM matched write dissipates less than a static write at the same retention barrier (6 kT)', async () => {

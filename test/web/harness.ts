@@ -1,7 +1,8 @@
 /**
  * Browser-test plumbing: build the page with Vite into a temporary folder, serve it from a tiny
- * static server on 127.0.0.1, and drive Debian's Chromium with playwright-core (headless, no
- * sandbox, background networking off). Every request that leaves 127.0.0.1 is aborted and recorded.
+ * static server on 127.0.0.1, and drive Chromium (Debian's, or the one shipped on npm: see
+ * browser.ts) with playwright-core (headless, no sandbox, background networking off). Every request
+ * that leaves 127.0.0.1 is aborted and recorded.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
@@ -9,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, extname, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { findBrowser, INSTALL_HINT, type BrowserChoice } from './browser.js';
 
 export const REPO = join(import.meta.dirname, '..', '..');
-export const CHROMIUM = process.env.LIMBOUND_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Builds web/ with Vite's API into a fresh temporary folder. */
 export async function buildPage(): Promise<string> {
@@ -53,6 +54,9 @@ export async function serveStatic(root: string): Promise<{ url: string; close():
 }
 
 export interface BrowserSession {
+  /** Which Chromium runs, and its version. */
+  choice: BrowserChoice;
+  version: string;
   browser: Browser;
   context: BrowserContext;
   /** URLs the page tried to fetch from anywhere but 127.0.0.1 (aborted). */
@@ -60,14 +64,23 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<BrowserSession> {
-  // Playwright gives launch() a fresh temporary profile (--user-data-dir) of its own.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+/** Starts a browser; when none can start, throws one line saying what to install. */
+export async function launch(viewport = { width: 1400, height: 1000 }): Promise<BrowserSession> {
+  const choice = await findBrowser();
+  let browser: Browser;
+  try {
+    // Playwright gives launch() a fresh temporary profile (--user-data-dir) of its own.
+    browser = await chromium.launch({
+      executablePath: choice.executablePath,
+      env: { ...process.env, ...choice.env },
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (err) {
+    const first = (err instanceof Error ? err.message : String(err)).split('\n').find((l) => l.trim()) ?? '';
+    throw new Error(`${INSTALL_HINT} (${choice.source} failed: ${first.trim()})`);
+  }
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
   const external: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -76,6 +89,8 @@ export async function launch(): Promise<BrowserSession> {
     return route.abort();
   });
   return {
+    choice,
+    version: browser.version(),
     browser,
     context,
     external,
@@ -84,8 +99,4 @@ export async function launch(): Promise<BrowserSession> {
       await browser.close();
     },
   };
-}
-
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
 }

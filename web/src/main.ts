@@ -5,8 +5,7 @@
  * Worker. Nothing here talks to a server.
  */
 import * as vega from 'vega';
-import { FIELDS, FIELD_KEYS, type FieldKey, type NumericField } from '../../src/model/schema.js';
-import { SI_UNIT } from '../../src/model/units.js';
+import { FIELDS, FIELD_KEYS, type FieldKey } from '../../src/model/schema.js';
 import { estimate, type EstimateResult } from '../../src/model/estimate.js';
 import { WORKLOADS } from '../../src/data/workloads.js';
 import { ACCELERATORS } from '../../src/data/accelerators.js';
@@ -16,18 +15,14 @@ import { compactNumber } from '../../src/util/errors.js';
 import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../../src/report/estimate-table.js';
 import { toCsv } from '../../src/report/table.js';
 import { figureCitations, inputSummary, ladderData, ladderSpec, wallsData, wallsSpec, sizeSpec, tradeoffSpec, type VlSpec } from '../../src/report/figures/index.js';
-import { toVega } from '../../src/report/figures/render.js';
+import { renderSvg, toVega } from '../../src/report/figures/render.js';
 import { checkValues, queryFromValues, valuesFromQuery, type FormValues } from './state.js';
+import { DOCS_URL, GLOSSARY, groupedKeys, headline, labelOf, presetGroups, runTitle } from './labels.js';
+import { fitSpec, plotRowWidth } from './fit-figure.js';
 import { computeSweeps } from './sweeps.js';
 import type { ValidInput } from '../../src/model/schema.js';
 import type { SweepReply, SweepRequest } from './worker-protocol.js';
 import SweepWorker from './sweep-worker.ts?worker&inline';
-
-const GROUPS: Array<{ title: string; keys: FieldKey[]; open: boolean }> = [
-  { title: 'Workload', keys: ['workload', 'kind', 'params', 'tokens', 'precision_bits', 'time_s', 'temperature_K'], open: true },
-  { title: 'Hardware', keys: ['accelerator', 'accelerator_precision', 'device', 'lim_device'], open: true },
-  { title: 'More inputs', keys: FIELD_KEYS.filter((k) => !['workload', 'kind', 'params', 'tokens', 'precision_bits', 'time_s', 'temperature_K', 'accelerator', 'accelerator_precision', 'device', 'lim_device'].includes(k)), open: false },
-];
 
 const NAMES: Partial<Record<FieldKey, (id: string) => string>> = {
   workload: (id) => WORKLOADS.find((w) => w.id === id)?.name ?? id,
@@ -47,29 +42,52 @@ function choicesOf(key: FieldKey): readonly string[] {
 }
 
 function buildForm(form: HTMLElement): void {
-  for (const group of GROUPS) {
+  groupedKeys().forEach((group, index) => {
+    if (!group.keys.length) return;
     const box = document.createElement('details');
-    box.open = group.open;
-    box.innerHTML = `<summary>${group.title}</summary>`;
+    box.open = index === 0 || group.id === 'hardware';
+    box.dataset.group = group.id;
+    const summary = document.createElement('summary');
+    summary.textContent = group.title;
+    box.append(summary);
     for (const key of group.keys) box.append(fieldRow(key));
     form.append(box);
+  });
+}
+
+function presetSelect(select: HTMLSelectElement): void {
+  select.add(new Option('Brain-scale model (the default)', ''));
+  for (const group of presetGroups(WORKLOADS)) {
+    const optgroup = document.createElement('optgroup');
+    optgroup.label = group.label;
+    for (const id of group.ids) optgroup.append(new Option(NAMES.workload!(id), id));
+    select.append(optgroup);
   }
 }
 
 function fieldRow(key: FieldKey): HTMLElement {
   const field = FIELDS[key];
+  const text = labelOf(key);
   const row = document.createElement('div');
   row.className = 'field';
   row.dataset.key = key;
   const label = document.createElement('label');
   label.htmlFor = `field-${key}`;
-  label.textContent = key;
-  label.title = field.description;
+  label.textContent = text.label;
+  if (text.unit) {
+    const unit = document.createElement('span');
+    unit.className = 'unit';
+    unit.textContent = ` (${text.unit})`;
+    label.append(unit);
+  }
   let control: HTMLInputElement | HTMLSelectElement;
   if (field.type === 'choice') {
     const select = document.createElement('select');
-    select.add(new Option(key === 'workload' ? 'brain-scale (default)' : '(preset / default)', ''));
-    for (const c of choicesOf(key)) select.add(new Option(NAMES[key] ? `${NAMES[key]!(c)} (${c})` : c, c));
+    if (key === 'workload') presetSelect(select);
+    else {
+      select.add(new Option('(from the preset)', ''));
+      for (const c of choicesOf(key)) select.add(new Option(NAMES[key] ? NAMES[key]!(c) : c, c));
+    }
     control = select;
   } else {
     const input = document.createElement('input');
@@ -85,8 +103,7 @@ function fieldRow(key: FieldKey): HTMLElement {
   const help = document.createElement('span');
   help.className = 'help';
   help.id = `help-${key}`;
-  const unit = field.type === 'number' ? SI_UNIT[(field as NumericField).dimension] : '';
-  help.textContent = `${field.description}${unit ? ` [${unit}]` : ''}`;
+  help.textContent = `${text.help}${text.example ? ` E.g. ${text.example}.` : ''}`;
   const msg = document.createElement('span');
   msg.className = 'msg';
   msg.id = `msg-${key}`;
@@ -140,11 +157,36 @@ function showPlaceholders(r: EstimateResult): void {
 // ── results ────────────────────────────────────────────────────────────────
 
 let current: EstimateResult | undefined;
+let currentTitle = '';
 
-function renderTable(r: EstimateResult): void {
+/** A figure title with the run's own title in place of the preset's name. */
+function retitle(title: string): string {
+  return current ? title.replace(current.workload.name, currentTitle) : title;
+}
+
+const WALL_COLUMNS = 4;
+const COLUMN_IDS = ['paradigm', 'kind', 'energy', 'energy_Wh', 'orders_above_floor', 'memory', 'update', 'consolidation', 'compute'];
+
+/** The glossary entry that explains a row. */
+function glossaryOf(rowId: string): string {
+  if (rowId.startsWith('lim')) return 'lim';
+  if (rowId.startsWith('cim')) return 'cim';
+  if (rowId.startsWith('vn-')) return 'von-neumann';
+  if (rowId === 'landauer') return 'landauer';
+  return 'kinds';
+}
+
+function tableHead(): string {
+  const cols = ESTIMATE_COLUMNS.map((c, i) => ({ header: c.header, right: c.align === 'right', id: COLUMN_IDS[i]! }));
+  const lead = cols.slice(0, cols.length - WALL_COLUMNS);
+  const walls = cols.slice(cols.length - WALL_COLUMNS);
+  const th = (c: (typeof cols)[number], rowspan = 1) => `<th scope="col" data-col="${c.id}"${rowspan > 1 ? ` rowspan="${rowspan}"` : ''} class="${c.right ? 'r' : ''}">${c.header}</th>`;
+  return `<thead><tr>${lead.map((c) => th(c, 2)).join('')}<th scope="colgroup" colspan="${WALL_COLUMNS}" class="group"><a href="#glossary-walls">energy by wall</a></th></tr><tr>${walls.map((c) => th(c)).join('')}</tr></thead>`;
+}
+
+function renderTable(r: EstimateResult, title: string): void {
   const table = $<HTMLTableElement>('results-table');
-  const head = `<thead><tr>${ESTIMATE_COLUMNS.map((c) => `<th class="${c.align === 'right' ? 'r' : ''}">${c.header}</th>`).join('')}</tr></thead>`;
-  table.innerHTML = head;
+  table.innerHTML = tableHead();
   const body = document.createElement('tbody');
   for (const row of r.rows) {
     const tr = document.createElement('tr');
@@ -154,34 +196,99 @@ function renderTable(r: EstimateResult): void {
     tr.className = `kind-${row.kind}`;
     ESTIMATE_COLUMNS.forEach((c, i) => {
       const td = document.createElement('td');
-      td.textContent = c.value(row);
-      td.dataset.col = ['paradigm', 'kind', 'energy', 'energy_Wh', 'orders_above_floor', 'memory', 'update', 'consolidation', 'compute'][i]!;
+      td.dataset.col = COLUMN_IDS[i]!;
+      const text = c.value(row);
+      if (i === 0 || i === 1) {
+        // The row's paradigm and its kind link to their explanation.
+        const a = document.createElement('a');
+        a.href = `#glossary-${i === 0 ? glossaryOf(row.id) : 'kinds'}`;
+        a.textContent = text;
+        td.append(a);
+      } else td.textContent = text;
       if (c.align === 'right') td.className = 'r';
       tr.append(td);
     });
     body.append(tr);
   }
   table.append(body);
-  $('summary').textContent = `${r.workload.name}: ${inputSummary(r)}`;
+  $('summary').textContent = `${title}: ${inputSummary(r)}`;
   $('notes').innerHTML = '';
   for (const text of summaryNotes(r)) {
     const li = document.createElement('li');
     li.textContent = text;
     $('notes').append(li);
   }
+  const words = headline(r);
+  $('run-title').textContent = title;
+  $('headline').textContent = words.lead;
+  $('headline-detail').textContent = words.detail;
+}
+
+function renderGlossary(): void {
+  const list = $('glossary-list');
+  for (const entry of GLOSSARY) {
+    const dt = document.createElement('dt');
+    dt.id = `glossary-${entry.id}`;
+    dt.textContent = entry.term;
+    const dd = document.createElement('dd');
+    dd.textContent = `${entry.text} `;
+    const docs = document.createElement('a');
+    docs.className = 'docs';
+    docs.href = DOCS_URL;
+    docs.textContent = `docs/model.md, section ${entry.section}`;
+    dd.append(docs);
+    list.append(dt, dd);
+  }
+  $<HTMLAnchorElement>('docs-link').href = DOCS_URL;
 }
 
 const views = new Map<string, vega.View>();
 const specs = new Map<string, VlSpec>();
 
+/** Legends under the plot, one below the other, so they never widen a figure on a phone. */
+function stackLegends(spec: vega.Spec): vega.Spec {
+  const config = (spec.config ??= {}) as Record<string, unknown>;
+  config.legend = { ...(config.legend as object), layout: { bottom: { anchor: 'start', direction: 'vertical', margin: 8 } } };
+  return spec;
+}
+
+function noteElement(name: string): HTMLElement {
+  const id = `note-${name}`;
+  let note = document.getElementById(id);
+  if (!note) {
+    note = document.createElement('p');
+    note.id = id;
+    note.className = 'fig-note';
+    $(`fig-${name}`).after(note);
+  }
+  return note;
+}
+
+/** Renders a figure at the width of its box: measure one render, then give the plot what is left. */
 async function renderFigure(name: string, spec: VlSpec): Promise<void> {
   specs.set(name, spec);
   const container = $(`fig-${name}`);
-  views.get(name)?.finalize();
-  const view = new vega.View(vega.parse(toVega(spec).vega), { renderer: 'svg', container, hover: true });
-  views.set(name, view);
-  await view.runAsync();
+  const width = Math.max(200, Math.floor(container.clientWidth));
+  let plotWidth = Math.round(width * 0.6);
+  for (let pass = 0; pass < 4; pass++) {
+    views.get(name)?.finalize();
+    const fitted = fitSpec(spec, { width, plotWidth });
+    noteElement(name).textContent = fitted.note;
+    const view = new vega.View(vega.parse(stackLegends(toVega(fitted.spec).vega)), { renderer: 'svg', container, hover: true });
+    views.set(name, view);
+    await view.runAsync();
+    const drawn = Number(container.querySelector('svg')?.getAttribute('width') ?? width);
+    if (drawn <= width && width - drawn <= 4) break;
+    plotWidth = Math.max(60, Math.floor(plotRowWidth(fitted.spec) + width - drawn) - 2);
+  }
   container.dataset.rendered = String(Date.now());
+}
+
+let lastWidth = 0;
+function onResize(): void {
+  if (Math.abs(innerWidth - lastWidth) < 8) return;
+  lastWidth = innerWidth;
+  for (const [name, spec] of specs) void renderFigure(name, spec);
 }
 
 // ── the sweep worker ───────────────────────────────────────────────────────
@@ -196,7 +303,9 @@ function onSweep(reply: SweepReply, where: string): void {
     return;
   }
   $('sweep-status').textContent = `sweeps: ${reply.size.points.length} model sizes and ${reply.tradeoff.points.length} times to solution in ${reply.elapsed_ms.toFixed(0)} ms (${where})`;
-  void Promise.all([renderFigure('size', sizeSpec(reply.size)), renderFigure('tradeoff', tradeoffSpec(reply.tradeoff))]).then(() => {
+  const size = { ...reply.size, title: retitle(reply.size.title) };
+  const tradeoff = { ...reply.tradeoff, title: retitle(reply.tradeoff.title) };
+  void Promise.all([renderFigure('size', sizeSpec(size)), renderFigure('tradeoff', tradeoffSpec(tradeoff))]).then(() => {
     $('figures').dataset.sweepId = String(reply.id);
   });
 }
@@ -223,6 +332,7 @@ function requestSweeps(input: ValidInput | undefined): void {
 // ── update loop ────────────────────────────────────────────────────────────
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 let computation = 0;
 
 function update(pushUrl: boolean): void {
@@ -238,7 +348,8 @@ function update(pushUrl: boolean): void {
   const started = performance.now();
   const r = estimate(checked.input, { tradeoff: true });
   current = r;
-  renderTable(r);
+  currentTitle = runTitle(r.workload.name, Boolean(values.workload), Object.keys(values).filter((k) => k !== 'workload'));
+  renderTable(r, currentTitle);
   showPlaceholders(r);
   computation++;
   results.dataset.inputs = JSON.stringify(checked.input);
@@ -247,8 +358,10 @@ function update(pushUrl: boolean): void {
   $('status').textContent = `Computed in ${(performance.now() - started).toFixed(1)} ms with limbound ${r.tool.version}, in your browser.`;
   const query = queryFromValues(values);
   if (pushUrl && query !== location.search) history.replaceState(null, '', `${location.pathname}${query}${location.hash}`);
-  void renderFigure('ladder', ladderSpec(ladderData(r)));
-  void renderFigure('walls', wallsSpec(wallsData(r)));
+  const ladder = ladderData(r);
+  const walls = wallsData(r);
+  void renderFigure('ladder', ladderSpec({ ...ladder, title: retitle(ladder.title) }));
+  void renderFigure('walls', wallsSpec({ ...walls, title: retitle(walls.title) }));
   requestSweeps(checked.input);
   renderCitation(r);
 }
@@ -313,8 +426,9 @@ function wireButtons(): void {
     button.addEventListener('click', async () => {
       const name = button.dataset.figure!;
       if (button.dataset.format === 'svg') {
-        const view = views.get(name);
-        if (view) download(`${stem()}-${name}.svg`, 'image/svg+xml', await view.toSVG());
+        // The figure as the report draws it (fixed size, source note included), not the page's fitted one.
+        const spec = specs.get(name);
+        if (spec) download(`${stem()}-${name}.svg`, 'image/svg+xml', await renderSvg(spec));
       } else {
         const spec = specs.get(name);
         if (spec) download(`${stem()}-${name}.vl.json`, 'application/json', `${JSON.stringify(spec, null, 2)}\n`);
@@ -327,6 +441,12 @@ function wireButtons(): void {
 
 function start(): void {
   buildForm($('form'));
+  renderGlossary();
+  lastWidth = innerWidth;
+  addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(onResize, 150);
+  });
   const { values, unknown } = valuesFromQuery(location.search);
   writeForm(values);
   wireButtons();

@@ -97,6 +97,7 @@ export function tradeoffData(r: EstimateResult): TradeoffData {
     series: seriesOf(r),
     points: t.points.map((p) => ({ time_s: p.time_s, energy_J: { ...p.energy_J } })),
     markers,
+    domain_min_time_s: t.model_domain_min_time_s,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Figure 3, energy against time to solution (MODEL.md §4): one line per paradigm, counts held fixed.
  * LIM falls as 1/T_sol towards the Landauer floor; marked times: the input's T_sol, where LIM comes
- * within 2× of the floor, and where τ_u = τ_r. The brain's 20 W × T_sol is drawn for orientation.
+ * within 2× of the floor, and where τ_u = τ_r. The brain's 20 W × T_sol is drawn for orientation. Times with
+ * τ_u < τ0 (updates faster than one escape attempt) are outside the model's domain and shaded.
  */
 import { formatDuration, formatSI } from '../format.js';
 import { BRAIN_POWER_W } from './reference.js';
@@ -23,6 +24,8 @@ export interface TradeoffData extends Frame {
   series: SeriesMeta[];
   points: TimePoint[];
   markers: TimeMarker[];
+  /** Shortest T_sol inside the model's domain (τ_u = τ0); shorter times are shaded. */
+  domain_min_time_s?: number;
 }
 
 export function tradeoffSpec(data: TradeoffData): VlSpec {
@@ -42,7 +45,24 @@ export function tradeoffSpec(data: TradeoffData): VlSpec {
     axis: { labelExpr: durationLabelExpr(), values: durationTicks(xDomain[0], xDomain[1]), grid: true, labelAngle: 0 },
   };
   const y = { field: 'energy_J', type: 'quantitative', title: 'energy to solution (J, log scale)', scale: { type: 'log', domain: yDomain }, axis: logAxis(yDomain, siLabelExpr('J')) };
-  const layers: Record<string, unknown>[] = [
+  const layers: Record<string, unknown>[] = [];
+  // Outside the model's domain (τ_u < τ0): a grey band under the lines.
+  if (data.domain_min_time_s !== undefined && data.domain_min_time_s > xDomain[0]) {
+    const edge = Math.min(data.domain_min_time_s, xDomain[1]);
+    layers.push(
+      {
+        data: { values: [{ from: xDomain[0], to: edge }] },
+        mark: { type: 'rect', color: REFERENCE_COLOR, opacity: 0.12 },
+        encoding: { x: { field: 'from', type: 'quantitative', scale: x.scale }, x2: { field: 'to' } },
+      },
+      ...haloText(
+        { values: [{ time_s: xDomain[0], energy_J: yDomain[0] * (yDomain[1] / yDomain[0]) ** 0.04, text: 'shaded: outside the model (τ_u < τ0)' }] },
+        { type: 'text', align: 'left', baseline: 'bottom', dx: 3, fontSize: 10, color: REFERENCE_COLOR },
+        { x, y, text: { field: 'text' } },
+      ),
+    );
+  }
+  layers.push(
     {
       data: { values: lines },
       mark: { type: 'line', strokeWidth: 2, clip: true },
@@ -55,7 +75,7 @@ export function tradeoffSpec(data: TradeoffData): VlSpec {
         tooltip: [{ field: 'label', title: 'paradigm' }, { field: 'kind' }, { field: 'time_text', title: 'T_sol' }, { field: 'energy_text', title: 'energy' }],
       },
     },
-  ];
+  );
   // The brain's 20 W × T_sol, for orientation.
   const brain = xDomain.map((t) => ({ time_s: t, energy_J: BRAIN_POWER_W * t }));
   layers.push({

@@ -110,8 +110,16 @@ export function readIsingInput(file: string, format?: IsingFormat): IsingInput {
   return parseIsingInput(readText(file), file, format ?? formatFromName(file));
 }
 
+/** What parseBoxQP insists on: the solvers need finite bounds and a convex Q; the machine checks Q itself. */
+export interface BoxQPParseOptions {
+  /** Missing l / u become ∓∞ instead of an error. */
+  optionalBounds?: boolean;
+  /** Skip the convexity check (the caller checks definiteness and says so). */
+  skipConvexity?: boolean;
+}
+
 /** Box QP from JSON text; symmetric and convex Q required, n ≤ MAX_QP_VARIABLES (errors name the line). */
-export function parseBoxQP(text: string, file: string): BoxQP {
+export function parseBoxQP(text: string, file: string, options: BoxQPParseOptions = {}): BoxQP {
   const doc = parseJsonFile(text, file);
   const fail: Fail = (path, msg) => jsonFail(text, file, path, msg);
   if (!isObject(doc)) fail([], 'expected a JSON object');
@@ -161,6 +169,7 @@ export function parseBoxQP(text: string, file: string): BoxQP {
   }
   const bound = (key: 'l' | 'u'): Float64Array => {
     const v = doc[key];
+    if (v === undefined && options.optionalBounds) return new Float64Array(n).fill(key === 'l' ? -Infinity : Infinity);
     if (typeof v === 'number') {
       const x = jsonReal(v, [key], fail);
       return new Float64Array(n).fill(x);
@@ -175,13 +184,14 @@ export function parseBoxQP(text: string, file: string): BoxQP {
   }
   const csr = csrFromDense(n, dense);
   const qp: BoxQP = { n, ...csr, b, l, u };
+  if (options.skipConvexity) return qp;
   const convex = checkConvex(qp);
   if (!convex.convex) throw new InputError(file, `line ${jsonLineOf(text, [qKey])}: Q is not convex (not positive semidefinite): ${convex.reason}`);
   return qp;
 }
 
-export function readBoxQP(file: string): BoxQP {
-  return parseBoxQP(readText(file), file);
+export function readBoxQP(file: string, options: BoxQPParseOptions = {}): BoxQP {
+  return parseBoxQP(readText(file), file, options);
 }
 
 type Fail = (path: JsonPath, msg: string) => never;

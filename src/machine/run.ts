@@ -1,0 +1,133 @@
+/**
+ * Runs the replicas of a machine protocol, in this thread or on worker threads (one replica per task).
+ * Each replica has its own random stream (kernel.ts), so the results, put back in replica order, are
+ * identical for any thread count. Aborting keeps the replicas already finished.
+ */
+import { Worker } from 'node:worker_threads';
+import { InputError, compactNumber, requireNumber } from '../util/errors.js';
+import { defaultThreads, workerSource } from '../sim/parallel.js';
+import { MAX_SEED } from '../sim/rng.js';
+import { maxRowAbs, type MachineProblem } from './problem.js';
+import { buildPhases, type BuiltProtocol, type ProtocolSpec, type StepOptions } from './protocol.js';
+import { prepareSetup, runReplica, type ReplicaResult } from './kernel.js';
+
+export interface MachineRequest {
+  problem: MachineProblem;
+  spec: ProtocolSpec;
+  step: StepOptions;
+  replicas: number;
+  seed: number;
+}
+
+export interface MachineHooks {
+  threads?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface MachineRun {
+  built: BuiltProtocol;
+  results: ReplicaResult[];
+  interrupted: boolean;
+  wall_time_s: number;
+}
+
+/** Largest run accepted, in cell-steps (about an hour of one core at 3·10⁸ cell updates per second). */
+export const MAX_CELL_STEPS = 1e12;
+
+export function buildRequest(r: MachineRequest): BuiltProtocol {
+  requireNumber('replicas', r.replicas, { min: 1, max: 1e6, integer: true });
+  requireNumber('seed', r.seed, { min: 0, max: MAX_SEED, integer: true });
+  let fieldMax = 0;
+  for (const v of r.problem.field) fieldMax = Math.max(fieldMax, Math.abs(v));
+  const built = buildPhases(r.spec, maxRowAbs(r.problem), fieldMax, r.step);
+  const total = r.replicas * built.steps * r.problem.n;
+  if (!(total <= MAX_CELL_STEPS)) {
+    const e = (v: number) => compactNumber(Number(v.toPrecision(3)));
+    throw new InputError('duration', `${r.replicas} replicas × ${e(built.steps)} steps × ${r.problem.n} cells = ${e(total)} cell-steps exceeds the cap of ${e(MAX_CELL_STEPS)}; shorten --duration, lower --replicas or raise --dt`);
+  }
+  return built;
+}
+
+export async function runMachine(r: MachineRequest, hooks: MachineHooks = {}): Promise<MachineRun> {
+  const built = buildRequest(r);
+  const threads = requireNumber('threads', hooks.threads ?? defaultThreads(), { min: 1, max: 1024, integer: true });
+  const total = r.replicas * built.steps * r.problem.n;
+  let done = 0;
+  const progress = (cellSteps: number) => {
+    done += cellSteps;
+    hooks.onProgress?.(done, total);
+  };
+  const started = Date.now();
+  const slots: Array<ReplicaResult | undefined> = new Array(r.replicas);
+  let interrupted = false;
+  if (threads === 1 || r.replicas === 1) {
+    const setup = prepareSetup(r.problem, built);
+    for (let k = 0; k < r.replicas; k++) {
+      if (hooks.signal?.aborted) break;
+      slots[k] = runReplica(r.problem, built, setup, r.seed, k, { onChunk: progress, shouldStop: () => hooks.signal?.aborted ?? false });
+      if (!slots[k]) break;
+      // Let Ctrl-C handlers run between replicas.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } else {
+    interrupted = await runOnWorkers(r, Math.min(threads, r.replicas), slots, progress, hooks.signal);
+  }
+  // Keep the finished prefix only: a replica set does not depend on which thread was faster.
+  const results: ReplicaResult[] = [];
+  for (const s of slots) {
+    if (!s) break;
+    results.push(s);
+  }
+  interrupted = interrupted || results.length < r.replicas;
+  return { built, results, interrupted, wall_time_s: (Date.now() - started) / 1000 };
+}
+
+/** Messages between the pool and machine/worker.ts. */
+export type MachineTask =
+  | { type: 'init'; problem: MachineProblem; spec: ProtocolSpec; step: StepOptions; seed: number }
+  | { type: 'replica'; replica: number };
+export type MachineReply =
+  | { type: 'progress'; cellSteps: number }
+  | { type: 'done'; result: ReplicaResult }
+  | { type: 'error'; message: string; field?: string };
+
+function runOnWorkers(r: MachineRequest, threads: number, slots: Array<ReplicaResult | undefined>, progress: (n: number) => void, signal?: AbortSignal): Promise<boolean> {
+  const source = workerSource(import.meta.url, 'worker');
+  const workers = Array.from({ length: threads }, () => new Worker(source.entry, { eval: source.eval, execArgv: [], stdout: false, stderr: false }));
+  return new Promise<boolean>((resolve, reject) => {
+    let next = 0;
+    let finished = 0;
+    let settled = false;
+    const stop = (then: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      void Promise.all(workers.map((w) => w.terminate())).then(then);
+    };
+    const onAbort = () => stop(() => resolve(true));
+    const dispatch = (w: Worker) => {
+      if (next < r.replicas) w.postMessage({ type: 'replica', replica: next++ } satisfies MachineTask);
+    };
+    for (const w of workers) {
+      w.on('message', (reply: MachineReply) => {
+        if (settled) return;
+        if (reply.type === 'progress') progress(reply.cellSteps);
+        else if (reply.type === 'done') {
+          slots[reply.result.replica] = reply.result;
+          finished++;
+          if (finished === r.replicas) stop(() => resolve(false));
+          else dispatch(w);
+        } else {
+          const err = reply.field !== undefined ? new InputError(reply.field, reply.message) : new Error(reply.message);
+          stop(() => reject(err));
+        }
+      });
+      w.on('error', (err) => stop(() => reject(err)));
+      w.postMessage({ type: 'init', problem: r.problem, spec: r.spec, step: r.step, seed: r.seed } satisfies MachineTask);
+    }
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    for (const w of workers) dispatch(w);
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * The machine's two modes end to end: build the protocol, run the replicas, summarise. Used by the CLI,
+ * the validation script and the benchmark table.
+ */
+import { lanczosExtremes } from '../solvers/qp/linalg.js';
+import type { IsingProblem, MaxCutProblem } from '../solvers/ising/problem.js';
+import { InputError } from '../util/errors.js';
+import { fromIsing, rmsRowNorm, type MachineProblem } from './problem.js';
+import { runMachine, type MachineRun } from './run.js';
+import { isingSchedule, qpProtocol, scheduleFromJson, type MemorySchedule, type QPProtocol } from './schedules.js';
+import { clean, isingReadout, joules, landauerCostKT, meanSE, pricedRows, summarizeWork, type Units } from './summary.js';
+import { symmetricEigen } from './analytic.js';
+import { denseK } from './problem.js';
+
+export interface MachineOptions {
+  replicas: number;
+  seed: number;
+  threads: number;
+  dt?: number;
+  duration_tau0?: number;
+  units: Units;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  source?: string;
+}
+
+/** Automatic step of the QP mode: the simulator's 0.02/|H″|max. */
+export const QP_DT_RATIO = 0.02;
+/**
+ * Automatic step of the Ising mode: 0.3/|H″|max per segment — coarser than the QP's, for speed on
+ * G-set-sized problems; the work then carries an O(dt·|H″|) discretisation bias (docs/model.md).
+ */
+export const ISING_DT_RATIO = 0.3;
+
+/** Smallest eigenvalue of K (exact for small n, Lanczos otherwise). */
+export function smallestEigenvalue(p: MachineProblem): number {
+  if (p.n <= 64) return Math.min(...symmetricEigen(denseK(p), p.n).values);
+  const apply = (x: Float64Array, out: Float64Array) => {
+    for (let i = 0; i < p.n; i++) {
+      let s = p.diag[i] * x[i];
+      for (let k = p.rowPtr[i]; k < p.rowPtr[i + 1]; k++) s += p.val[k] * x[p.col[k]];
+      out[i] = s;
+    }
+  };
+  const seed = new Float64Array(p.n).map((_, i) => Math.sin(i + 1));
+  return lanczosExtremes(p.n, apply, Math.min(p.n, 300), seed).min;
+}
+
+function base(run: MachineRun, o: MachineOptions) {
+  return {
+    replicas_requested: o.replicas,
+    replicas_completed: run.results.length,
+    interrupted: run.interrupted,
+    seed: o.seed,
+    temperature_K: o.units.temperature_K,
+    tau0_s: o.units.tau0_s,
+    warnings: run.built.warnings,
+  };
+}
+
+export async function runQP(p: MachineProblem, o: MachineOptions & { protocol: QPProtocol; readout_tau0?: number }): Promise<Record<string, unknown>> {
+  const lmin = smallestEigenvalue(p);
+  if (!(lmin > 0)) throw new InputError('Q', `is not positive definite: its smallest eigenvalue is ${Number(lmin.toPrecision(4))} (the harmonic cells would be unconfined)`);
+  const duration = o.duration_tau0 ?? clean(10 / lmin);
+  const spec = qpProtocol({ protocol: o.protocol, duration_tau0: duration, readout_tau0: o.readout_tau0 ?? duration });
+  const run = await runMachine({ problem: p, spec, step: { dt: o.dt, ratio: QP_DT_RATIO }, replicas: o.replicas, seed: o.seed }, { threads: o.threads, signal: o.signal, onProgress: o.onProgress });
+  if (run.results.length === 0) throw new InputError('replicas', 'interrupted before the first replica finished');
+  const work = summarizeWork(run);
+  // The exact minimiser by the same eigen-decomposition (dense, n ≤ 4000).
+  const { qpMinimiser } = await import('./analytic.js');
+  const xStar = qpMinimiser(p);
+  const xbar = new Float64Array(p.n);
+  for (const r of run.results) for (let i = 0; i < p.n; i++) xbar[i] += r.meanX[i] / run.results.length;
+  let err = 0;
+  let scale = 0;
+  for (let i = 0; i < p.n; i++) {
+    err = Math.max(err, Math.abs(xbar[i] - xStar[i]));
+    scale = Math.max(scale, Math.abs(xStar[i]));
+  }
+  const readoutEnd = run.results[0].readoutEnd_tau0;
+  const bits = Math.log2(scale / err);
+  const time_s = readoutEnd * o.units.tau0_s;
+  return {
+    mode: 'qp',
+    source: o.source,
+    n: p.n,
+    protocol: o.protocol,
+    smallest_eigenvalue: clean(lmin),
+    duration_tau0: duration,
+    ...base(run, o),
+    mean_work_kT: work.mean_work_kT,
+    stderr_work_kT: work.stderr_work_kT,
+    error_inf: clean(err),
+    bits_of_precision: clean(bits),
+    readout: `time average over the hold, then the mean over ${run.results.length} replicas`,
+    energy_to_solution_kT: work.cycle_work_kT,
+    energy_to_solution_stderr_kT: work.cycle_work_stderr_kT,
+    energy_to_solution_J: joules(work.cycle_work_kT, o.units),
+    time_to_solution_tau0: clean(readoutEnd),
+    time_to_solution_s: clean(time_s),
+    landauer_cost_kT: clean(Math.max(0, bits) * p.n * Math.LN2),
+    landauer_cost_J: joules(Math.max(0, bits) * p.n * Math.LN2, o.units),
+    work,
+    solution: Array.from(xbar, clean),
+    paradigms: pricedRows(p, run, Math.max(1, Math.ceil(bits)), time_s, o.units.temperature_K),
+  };
+}
+
+export interface IsingMachineOptions extends MachineOptions {
+  maxcut?: MaxCutProblem;
+  memory: MemorySchedule | { file: string; doc: unknown };
+  lambda_max: number;
+  retention_barrier_kT: number;
+  low_barrier_kT: number;
+  polish: boolean;
+  best_known_cut?: number;
+}
+
+/** Default anneal time of the Ising mode, τ0, and the fixed lengths of the other phases. */
+export const ISING_DEFAULTS = { anneal_tau0: 300, consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2, warmup_tau0: 1, lambda_start: 0.1 } as const;
+
+export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOptions): Promise<Record<string, unknown>> {
+  const p = fromIsing(ising);
+  const rms = rmsRowNorm(p) || 1;
+  const spec =
+    typeof o.memory === 'string'
+      ? isingSchedule({
+          memory: o.memory,
+          anneal_tau0: o.duration_tau0 ?? ISING_DEFAULTS.anneal_tau0,
+          lambda_max: o.lambda_max / rms,
+          lambda_start: ISING_DEFAULTS.lambda_start / rms,
+          retention_barrier_kT: o.retention_barrier_kT,
+          low_barrier_kT: o.low_barrier_kT,
+          consolidate_tau0: ISING_DEFAULTS.consolidate_tau0,
+          hold_tau0: ISING_DEFAULTS.hold_tau0,
+          reset_tau0: ISING_DEFAULTS.reset_tau0,
+          warmup_tau0: ISING_DEFAULTS.warmup_tau0,
+        })
+      : scheduleFromJson(o.memory.doc, 'memory');
+  const run = await runMachine({ problem: p, spec, step: { dt: o.dt, ratio: ISING_DT_RATIO, maxDt: 0.5 }, replicas: o.replicas, seed: o.seed }, { threads: o.threads, signal: o.signal, onProgress: o.onProgress });
+  if (run.results.length === 0) throw new InputError('replicas', 'interrupted before the first replica finished');
+  const work = summarizeWork(run);
+  const read = isingReadout(ising, run, o.polish, o.maxcut);
+  const readoutEnd = run.results[0].readoutEnd_tau0;
+  const landauer = landauerCostKT(p);
+  const time_s = readoutEnd * o.units.tau0_s;
+  const flips = meanSE(run.results.map((r) => r.flips));
+  return {
+    mode: o.maxcut ? 'maxcut' : 'ising',
+    source: o.source,
+    n: p.n,
+    couplings: ising.couplings,
+    memory: typeof o.memory === 'string' ? o.memory : o.memory.file,
+    lambda_max_per_rms_field: typeof o.memory === 'string' ? o.lambda_max : undefined,
+    retention_barrier_kT: typeof o.memory === 'string' ? o.retention_barrier_kT : undefined,
+    low_barrier_kT: typeof o.memory === 'string' && o.memory === 'lim' ? o.low_barrier_kT : undefined,
+    anneal_tau0: spec.phases[0].end_tau0,
+    ...base(run, o),
+    ...(o.maxcut
+      ? {
+          cut: clean(read.cut!),
+          cut_unpolished: clean(read.cut_unpolished!),
+          best_known_cut: o.best_known_cut,
+          ratio: o.best_known_cut ? clean(read.cut! / o.best_known_cut) : undefined,
+        }
+      : { energy: clean(read.energy), energy_unpolished: clean(read.energy_unpolished) }),
+    readout: `signs at the end of the hold${o.polish ? ', greedy one-flip polish' : ''}, best of ${run.results.length} replicas`,
+    hit_fraction: clean(read.hit_fraction),
+    best_replica: read.best_replica,
+    mean_bit_flips: clean(flips.mean),
+    energy_to_solution_kT: work.cycle_work_kT,
+    energy_to_solution_stderr_kT: work.cycle_work_stderr_kT,
+    energy_to_solution_J: joules(work.cycle_work_kT, o.units),
+    energy_per_committed_bit_kT: clean(work.cycle_work_kT / (landauer / Math.LN2)),
+    time_to_solution_tau0: clean(readoutEnd),
+    time_to_solution_s: clean(time_s),
+    landauer_cost_kT: clean(landauer),
+    landauer_cost_J: joules(landauer, o.units),
+    work,
+    wall_time_s: clean(run.wall_time_s),
+    paradigms: pricedRows(p, run, 1, time_s, o.units.temperature_K),
+  };
+}

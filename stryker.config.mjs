@@ -1,0 +1,48 @@
+// Mutation testing of the engine core (docs/testing.md): `npm run mutate`, or one folder at a time with
+// `npm run mutate -- --mutate 'src/physics/**/*.ts'`. Slow, so not part of `npm test`.
+// The tap runner starts each test file as its own node process (node's test runner prints TAP when piped);
+// only the engine's fast unit-test files run, never the simulator, CLI or browser suites. A mutant runs
+// only the files that executed it, and stops at the first file that fails, so the fastest, most specific
+// files come first.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'tap',
+  tap: {
+    testFiles: [
+      'test/engine/units.test.ts',
+      'test/engine/data-table.test.ts',
+      'test/engine/physics.test.ts',
+      'test/engine/counts.test.ts',
+      'test/engine/model.test.ts',
+      'test/engine/schema.test.ts',
+      'test/engine/properties.test.ts',
+      'test/sim/analytic.test.ts',
+      'test/solvers/fista-ledger.test.ts',
+      'test/solvers/ledger.test.ts',
+    ],
+    nodeArgs: ['--import', 'tsx'],
+    forceBail: true,
+  },
+  coverageAnalysis: 'perTest',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.mutate.json',
+  mutate: [
+    'src/physics/**/*.ts',
+    'src/data/**/*.ts',
+    'src/model/**/*.ts',
+    'src/sim/analytic.ts',
+    'src/solvers/ledger.ts',
+    'src/solvers/pricing.ts',
+    '!**/index.ts',
+  ],
+  concurrency: 1,
+  timeoutMS: 5000,
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 85, low: 70, break: null },
+};
