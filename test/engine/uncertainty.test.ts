@@ -135,3 +135,11 @@ test('range specs: flag syntax with units, config forms, and one-line errors nam
     assert.throws(run, (err: unknown) => err instanceof InputError && message.test(err.message) && !err.message.includes('\n'), String(message));
   }
 });
+
+test('docs/model.md lists every default range', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { DEFAULT_RANGES } = await import('../../src/data/ranges.js');
+  const doc = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('## 7. Uncertainty'));
+  for (const r of DEFAULT_RANGES) assert.ok(section.includes(`\`${r.name}\``), r.name);
+});
