@@ -18,6 +18,8 @@ import { sizeCount } from '../report/figures/data.js';
 import { FIGURE_NAMES, type FigureName } from '../report/figures/names.js';
 import type { SizeRange, VlSpec, SimData, SolverData } from '../report/figures/index.js';
 import type { RunFigure } from '../report/report.js';
+import { sensitivity } from '../model/sensitivity.js';
+import { addSamplingOptions, refuseSamplingFlags, runUncertainty, samplesFromOption, samplingFromOptions } from './uncertainty.js';
 
 /**
  * Vega, resvg, the simulator and the solvers load only when a figure or report is drawn, so the
@@ -44,7 +46,7 @@ const SCALE_RANGE = { min: 0.1, max: 20 };
 const MAX_SIZES = 1000;
 
 export function registerFigureCommands(program: Command): void {
-  addInputOptions(
+  addSamplingOptions(addInputOptions(
     program
       .command('figure')
       .description(`draw one figure: ${FIGURE_NAMES.join(' | ')} (same input flags as estimate)`)
@@ -55,8 +57,10 @@ export function registerFigureCommands(program: Command): void {
       .option('--points <n>', 'T_sol values of the tradeoff figure', '41')
       .option('--sim <file>', 'simulator result for the sim figure (limbound simulate sweep-duration --json); default: a short built-in erasure sweep')
       .option('--solver <file>', 'solver result for the solver figure (limbound solve … --json --trace); default: a small built-in box QP')
-      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS),
-  ).action(async (name: string, opts) => {
+      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS)
+      .option('--uncertainty [samples]', 'ladder: draw the 5–95 % band of each row; tornado: base sample size (default 10000)')
+      .option('--output <id>', 'tornado: the row or gap whose indices are drawn (default orders_accelerator_over_lim)'),
+  )).action(async (name: string, opts) => {
     if (!(FIGURE_NAMES as readonly string[]).includes(name)) throw new InputError('name', `unknown figure '${name}' (allowed: ${FIGURE_NAMES.join(', ')})`);
     const out = opts.out as string | undefined;
     const format = out === undefined ? '.json' : extname(out).toLowerCase();
@@ -138,7 +142,15 @@ export function registerFigureCommands(program: Command): void {
 }
 
 async function figureSpec(name: FigureName, input: ValidInput, opts: Record<string, unknown>): Promise<VlSpec> {
-  const { ladderSpec, ladderData, sizeSpec, sizeData, sizeSweep, defaultSizeRange, tradeoffSpec, tradeoffData, wallsSpec, wallsData, simSpec, solverSpec } = await load();
+  const { ladderSpec, ladderData, sizeSpec, sizeData, sizeSweep, defaultSizeRange, tradeoffSpec, tradeoffData, wallsSpec, wallsData, simSpec, solverSpec, withBands, tornadoSpec, tornadoData } = await load();
+  if (name !== 'ladder' && name !== 'tornado') refuseSamplingFlags(opts, 'the ladder or tornado figure');
+  if (opts.uncertainty !== undefined && name !== 'ladder' && name !== 'tornado') throw new InputError('uncertainty', 'applies to the ladder and tornado figures');
+  if (opts.output !== undefined && name !== 'tornado') throw new InputError('output', 'applies to the tornado figure');
+  if (name === 'tornado') {
+    const result = estimateResolved(resolve(input));
+    const s = sensitivity(input, { ...samplingFromOptions(opts), samples: samplesFromOption(opts.uncertainty), bootstrap: 100 });
+    return tornadoSpec(tornadoData(result, s, opts.output as string | undefined));
+  }
   if (name === 'sim') {
     const { signal, dispose } = interruptSignal();
     try {
@@ -156,8 +168,15 @@ async function figureSpec(name: FigureName, input: ValidInput, opts: Record<stri
   const sizes = name === 'size' && opts.sizes !== undefined ? parseSizes(opts.sizes as string) : undefined;
   const result = estimateResolved(resolved, { tradeoff: points === undefined ? false : { points } });
   switch (name) {
-    case 'ladder':
-      return ladderSpec(ladderData(result));
+    case 'ladder': {
+      const ladder = ladderData(result);
+      if (opts.uncertainty === undefined) {
+        refuseSamplingFlags(opts, '--uncertainty');
+        return ladderSpec(ladder);
+      }
+      const summary = await runUncertainty(input, samplingFromOptions(opts), samplesFromOption(opts.uncertainty), 1);
+      return ladderSpec(withBands(ladder, summary));
+    }
     case 'walls':
       return wallsSpec(wallsData(result));
     case 'tradeoff':

@@ -85,3 +85,26 @@ test('sensitivity ranks the inputs of a row, total order ≥ first order', () =>
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /assumption\s+first order\s+total order\s+95 % CI \(total\)/);
 });
+
+test('figure ladder --uncertainty draws a band per sampled row; figure tornado ranks the assumptions', () => {
+  const ladder = limbound('figure', 'ladder', '--uncertainty', '512');
+  assert.equal(ladder.code, 0, ladder.stderr);
+  const spec = JSON.parse(ladder.stdout);
+  const band = spec.vconcat[0].layer.find((l: { encoding?: { x2?: { field?: string } } }) => l.encoding?.x2?.field === 'energy_J_p95');
+  assert.ok(band, 'band layer');
+  const summary = JSON.parse(limbound('estimate', '--uncertainty', '512', '--json').stdout);
+  for (const row of band.data.values) {
+    const expected = summary.rows.find((r: { id: string }) => r.id === row.id);
+    assert.equal(row.energy_J_p05, expected.energy_J_p05);
+    assert.equal(row.energy_J_p95, expected.energy_J_p95);
+  }
+  const plain = JSON.parse(limbound('figure', 'ladder').stdout);
+  assert.ok(!plain.vconcat[0].layer.some((l: { encoding?: { x2?: { field?: string } } }) => l.encoding?.x2?.field === 'energy_J_p95'));
+
+  const tornado = limbound('figure', 'tornado', '--uncertainty', '512', '--output', 'cim_barrier_kT');
+  assert.equal(tornado.code, 0, tornado.stderr);
+  const bars = JSON.parse(tornado.stdout).vconcat[0].data.values;
+  const sens = JSON.parse(limbound('sensitivity', '--samples', '512', '--output', 'cim_barrier_kT', '--json').stdout).outputs[0].indices;
+  assert.deepEqual(bars.map((b: { name: string }) => b.name), sens.filter((i: { total: number | null }) => i.total !== null).map((i: { name: string }) => i.name));
+  assert.equal(limbound('figure', 'walls', '--uncertainty').code, 2);
+});
