@@ -18,6 +18,8 @@ import { sizeCount } from '../report/figures/data.js';
 import { FIGURE_NAMES, type FigureName } from '../report/figures/names.js';
 import type { SizeRange, VlSpec, SimData, SolverData } from '../report/figures/index.js';
 import type { RunFigure } from '../report/report.js';
+import type { ReportUncertainty } from '../report/uncertainty-report.js';
+import { DEFAULT_SEED } from '../model/uncertainty.js';
 import { sensitivity } from '../model/sensitivity.js';
 import { addSamplingOptions, refuseSamplingFlags, runUncertainty, samplesFromOption, samplingFromOptions } from './uncertainty.js';
 
@@ -87,7 +89,7 @@ export function registerFigureCommands(program: Command): void {
     if (out) process.stderr.write(`${name} figure written to ${out}\n`);
   });
 
-  addInputOptions(
+  addSamplingOptions(addInputOptions(
     program
       .command('report')
       .description('write a report folder: report.md, report.html, figures (SVG, PNG, Vega-Lite), tables (CSV), inputs, version and references.bib')
@@ -99,8 +101,9 @@ export function registerFigureCommands(program: Command): void {
       .option('--no-png', 'skip the PNG copies of the figures')
       .option('--scale <n>', `PNG pixels per SVG unit (${SCALE_RANGE.min} to ${SCALE_RANGE.max})`, DEFAULT_SCALE)
       .option('--sizes <range>', `model sizes of the size figure: FROM..TO[:COUNT], log-spaced, COUNT ≤ ${MAX_SIZES}`)
-      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS),
-  ).action(async (opts) => {
+      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS)
+      .option('--uncertainty [samples]', 'add the 5–95 % bands, the ranges with their sources and the tornado figure (default 10000 samples)'),
+  )).action(async (opts) => {
     const out = opts.out as string;
     const { checkReportDir, buildReport, writeReportDir, defaultSizeRange } = await load();
     checkWritable(out);
@@ -115,6 +118,12 @@ export function registerFigureCommands(program: Command): void {
       // The solver figure first: a bad --solver file is then reported before the simulator runs.
       const solver = opts.solver === false ? null : await solverFigure(opts);
       const sim = opts.sim === false ? null : await simFigure(opts, signal);
+      let uncertainty: ReportUncertainty | undefined;
+      if (opts.uncertainty !== undefined) {
+        const flags = samplingFromOptions(opts);
+        const samples = samplesFromOption(opts.uncertainty);
+        uncertainty = { summary: await runUncertainty(input, flags, samples, 1), sensitivity: sensitivity(input, { ...flags, samples }) };
+      } else refuseSamplingFlags(opts, '--uncertainty');
       let progress: ReturnType<typeof createProgress> | undefined;
       const files = await buildReport({
         input,
@@ -126,6 +135,7 @@ export function registerFigureCommands(program: Command): void {
         pngScale: scale,
         sizeRange,
         command: reproduceCommand(out, opts),
+        uncertainty,
         onStep: (done, total) => {
           progress ??= createProgress('report', total);
           progress.update(done);
@@ -253,6 +263,14 @@ export function reproduceCommand(out: string, opts: Record<string, unknown>): st
   if (typeof opts.sizes === 'string') parts.push(`--sizes ${shellQuote(opts.sizes)}`);
   if (opts.png === false) parts.push('--no-png');
   else if (String(opts.scale) !== DEFAULT_SCALE) parts.push(`--scale ${shellQuote(String(opts.scale))}`);
+  if (opts.uncertainty !== undefined) {
+    // The config file written with the report holds no ranges: every user range goes on the command line.
+    const flags = samplingFromOptions(opts);
+    parts.push(opts.uncertainty === true ? '--uncertainty' : `--uncertainty ${shellQuote(String(opts.uncertainty))}`);
+    for (const r of flags.ranges ?? []) parts.push(`--range ${shellQuote(`${r.name}=${compactNumber(r.low)}..${compactNumber(r.high)}:${r.distribution}`)}`);
+    if (flags.onlyRanges) parts.push('--only-ranges');
+    if (flags.seed !== DEFAULT_SEED) parts.push(`--seed ${flags.seed}`);
+  }
   parts.push(`--out ${shellQuote(out)}`);
   return parts.join(' ');
 }

@@ -36,15 +36,22 @@ function sourceText(r: ActiveRange): string {
   return `${who}: ${r.source.where}`;
 }
 
+const RANGE_COLUMNS: readonly Column<ActiveRange>[] = [
+  { header: 'range', value: (r) => r.name },
+  { header: 'point', value: (r) => valueText(r.point, r.unit), align: 'right' },
+  { header: 'low', value: (r) => valueText(r.low, r.unit), align: 'right' },
+  { header: 'high', value: (r) => valueText(r.high, r.unit), align: 'right' },
+  { header: 'distribution', value: (r) => r.distribution },
+  { header: 'source', value: sourceText },
+];
+export const RANGE_HEADER = RANGE_COLUMNS.map((c) => c.header);
+
+/** The ranges as table cells (for the report). */
+export function renderRangesRows(ranges: readonly ActiveRange[]): string[][] {
+  return ranges.map((r) => RANGE_COLUMNS.map((c) => c.value(r)));
+}
+
 export function renderRanges(ranges: readonly ActiveRange[]): string {
   if (!ranges.length) return 'Ranges: none (every input at its point value).';
-  const columns: Column<ActiveRange>[] = [
-    { header: 'range', value: (r) => r.name },
-    { header: 'point', value: (r) => valueText(r.point, r.unit), align: 'right' },
-    { header: 'low', value: (r) => valueText(r.low, r.unit), align: 'right' },
-    { header: 'high', value: (r) => valueText(r.high, r.unit), align: 'right' },
-    { header: 'distribution', value: (r) => r.distribution },
-    { header: 'source', value: sourceText },
-  ];
-  return ['Ranges sampled (an input you set keeps its value unless you give it a --range):', renderTable(ranges, columns)].join('\n');
+  return ['Ranges sampled (an input you set keeps its value unless you give it a --range):', renderTable(ranges, RANGE_COLUMNS)].join('\n');
 }

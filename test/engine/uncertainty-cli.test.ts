@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -107,4 +107,19 @@ test('figure ladder --uncertainty draws a band per sampled row; figure tornado r
   const sens = JSON.parse(limbound('sensitivity', '--samples', '512', '--output', 'cim_barrier_kT', '--json').stdout).outputs[0].indices;
   assert.deepEqual(bars.map((b: { name: string }) => b.name), sens.filter((i: { total: number | null }) => i.total !== null).map((i: { name: string }) => i.name));
   assert.equal(limbound('figure', 'walls', '--uncertainty').code, 2);
+});
+
+test('report --uncertainty adds the bands, the ranges with sources, the sensitivity table and the tornado figure', () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'limbound-')), 'report');
+  const r = limbound('report', '--out', dir, '--uncertainty', '256', '--no-sim', '--no-solver', '--no-png', '--range', 'tau0_s=1e-12..1e-9:log');
+  assert.equal(r.code, 0, r.stderr);
+  const md = readFileSync(join(dir, 'report.md'), 'utf8');
+  assert.match(md, /## Uncertainty/);
+  assert.match(md, /\| tau0_s \| 1 ns \| 1 ps \| 1 ns \| log \| user range \|/);
+  assert.match(md, /figures\/tornado\.svg/);
+  assert.match(md, /--uncertainty 256 --range tau0_s=1e-12\.\.1e-9:log/);
+  const ranges = readFileSync(join(dir, 'tables', 'ranges.csv'), 'utf8').trim().split('\n');
+  assert.equal(ranges[0], 'name,unit,point,low,high,distribution,origin,source_citation,source_status,source_where');
+  assert.ok(ranges.length >= 12);
+  assert.match(readFileSync(join(dir, 'tables', 'sensitivity.csv'), 'utf8'), /^output,assumption,first_order,total_order,total_ci_low,total_ci_high\n/);
 });
