@@ -18,7 +18,10 @@ import { conventionExplanation } from '../model/convention.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
 import { DEFAULT_SAMPLES } from '../model/uncertainty.js';
-import { addSamplingOptions, emitEstimateWithUncertainty, refuseSamplingFlags, runUncertainty, samplesFromOption, samplingFromOptions } from './uncertainty.js';
+import { addSamplingOptions, emitEstimateWithUncertainty, prepareUncertainty, refuseSamplingFlags, runUncertainty } from './uncertainty.js';
+import { readFileSync } from 'node:fs';
+import { REPORTED_FORMATS, parseReportedFile, type ReportedFormat } from '../model/reported-files.js';
+import type { ReportedMeasurement } from '../model/reported.js';
 
 export function registerEngineCommands(program: Command): void {
   addSamplingOptions(addInputOptions(
@@ -29,18 +32,22 @@ export function registerEngineCommands(program: Command): void {
       .option('--csv', 'print the rows as CSV')
       .option('--explain', 'show every formula with its values substituted, per row and wall')
       .option('--tradeoff', 'include the energy–speed trade-off (JSON only)')
-      .option('--uncertainty [samples]', `sample the ranges of the assumptions (default ${DEFAULT_SAMPLES} samples): 5/50/95 % quantiles per row and claim`),
+      .option('--uncertainty [samples]', `sample the ranges of the assumptions (default ${DEFAULT_SAMPLES} samples): 5/50/95 % quantiles per row and claim`)
+      .option('--reported-file <file>', "your run's measurement: CodeCarbon emissions.csv or an nvidia-smi --query-gpu=timestamp,power.draw --format=csv log")
+      .option('--reported-format <format>', 'format of --reported-file: codecarbon or nvidia-smi (default: detected from the header)'),
   ), true).action(async (opts) => {
     const input = inputFromOptions(opts);
-    const resolved = resolve(input);
+    const resolved = resolve(input, reportedFileFromOptions(opts));
     const result = estimateResolved(resolved, { tradeoff: Boolean(opts.tradeoff) || (!opts.json && !opts.csv) });
-    if (opts.uncertainty !== undefined) {
-      const flags = samplingFromOptions(opts);
-      const summary = await runUncertainty(input, flags, samplesFromOption(opts.uncertainty), opts.threads);
+    // Flag errors first: a bad range is reported before any warning or output.
+    const prepared = opts.uncertainty !== undefined ? prepareUncertainty(input, opts) : undefined;
+    if (!prepared) refuseSamplingFlags(opts, '--uncertainty');
+    printWarnings(result.warnings);
+    if (prepared) {
+      const summary = await runUncertainty(prepared);
       emitEstimateWithUncertainty(result, summary, opts.json ? 'json' : opts.csv ? 'csv' : 'text', estimateHead(result), estimateFooter(result));
       return;
     }
-    refuseSamplingFlags(opts, '--uncertainty');
     if (opts.json) {
       printJson(opts.explain ? { ...result, explain: explain(resolved) } : result);
       return;
@@ -95,13 +102,14 @@ export function registerEngineCommands(program: Command): void {
       return;
     }
     if (opts.csv) {
-      emit(toCsv(['time_s', ...ids.map((id) => `${id}_energy_J`), 'cim_barrier_kT'], t.points.map((p) => [p.time_s, ...ids.map((id) => p.energy_J[id]), p.cim_barrier_kT])));
+      emit(toCsv(['time_s', ...ids.map((id) => `${id}_energy_J`), 'cim_barrier_kT', 'in_model_domain'], t.points.map((p) => [p.time_s, ...ids.map((id) => p.energy_J[id]), p.cim_barrier_kT, p.in_model_domain])));
       return;
     }
     const columns: Column<(typeof t.points)[number]>[] = [
       { header: 'T_sol', value: (p) => formatDuration(p.time_s), align: 'right' },
       ...ids.map((id) => ({ header: id, value: (p: (typeof t.points)[number]) => formatSI(p.energy_J[id], 'J'), align: 'right' as const })),
       { header: 'E_b* (kT)', value: (p) => p.cim_barrier_kT.toFixed(1), align: 'right' },
+      { header: 'domain', value: (p) => (p.in_model_domain ? 'τ_u ≥ τ0' : 'outside (τ_u < τ0)') },
     ];
     const within = t.lim_within_2x_time_s;
     emit(
@@ -109,8 +117,8 @@ export function registerEngineCommands(program: Command): void {
         `Energy against time to solution — ${resolved.workload.name} (counts fixed; kind: bound for landauer/lim/cim, estimate otherwise)`,
         renderTable(t.points, columns),
         '',
-        `LIM within 2× of the Landauer floor for T_sol ≥ ${within === null ? 'never (consolidation dominates)' : formatDuration(within)}; at the input's T_sol = ${formatDuration(resolved.counts.time_s)} LIM/floor = ${t.lim_over_floor_at_input.toPrecision(4)}.`,
-        `Each cell is updated once per relaxation time (τ_u = τ_r) at T_sol = ${formatDuration(t.relaxation_limited_time_s)}.`,
+        `LIM within 2× of the Landauer floor for T_sol ≥ ${within === null ? 'never (consolidation dominates)' : `${formatDuration(within)}${t.lim_within_2x_in_model_domain ? '' : " (outside the model's domain)"}`}; at the input's T_sol = ${formatDuration(resolved.counts.time_s)} LIM/floor = ${t.lim_over_floor_at_input.toPrecision(4)}.`,
+        `Each cell is updated once per relaxation time (τ_u = τ_r) at T_sol = ${formatDuration(t.relaxation_limited_time_s)}; below T_sol = ${formatDuration(t.model_domain_min_time_s)} (τ_u < τ0) the model does not apply.`,
       ].join('\n'),
     );
   });
@@ -153,6 +161,29 @@ export function registerBenchEstimate(bench: Command): void {
     });
 }
 
+/** Reads `--reported-file` (format detected or `--reported-format`) into a measurement. */
+function reportedFileFromOptions(opts: Record<string, unknown>): ReportedMeasurement | undefined {
+  const format = opts.reportedFormat as string | undefined;
+  if (format !== undefined && !(REPORTED_FORMATS as readonly string[]).includes(format)) throw new InputError('reported_format', `unknown format '${format}' (allowed: ${REPORTED_FORMATS.join(', ')})`);
+  if (typeof opts.reportedFile !== 'string') {
+    if (format !== undefined) throw new InputError('reported_format', 'applies to --reported-file only');
+    return undefined;
+  }
+  const path = opts.reportedFile;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new InputError('reported_file', `cannot read '${path}': ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return parseReportedFile(text, path, format as ReportedFormat | undefined);
+}
+
+/** Warnings go to stderr, one line each, so that --json and --csv output stays machine-readable. */
+export function printWarnings(warnings: readonly string[]): void {
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+}
+
 function positiveOption(name: string, text: string, integer = false): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
@@ -181,7 +212,7 @@ function estimateFooter(r: EstimateResult): string[] {
   return [
     '',
     ...summaryNotes(r),
-    'Kinds: bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.',
+    'Kinds: bound = physics lower bound; estimate = technology data × counts; reported = energy a real run reports, with its accounting boundary.',
     'Run with --explain for every formula, --json for machine output, `limbound tradeoff` for energy against T_sol, `limbound presets` for sources.',
   ];
 }
@@ -219,9 +250,10 @@ function renderWorkloads(): string {
     { header: 'FLOP', value: (w) => (w.flops ? formatScientific(w.flops) : w.tokens ? `6PD=${formatScientific(6 * w.params * w.tokens)}` : '—'), align: 'right' },
     { header: 'N', value: (w) => `${w.precision_bits}`, align: 'right' },
     { header: 'T_sol', value: (w) => formatDuration(w.time_s), align: 'right' },
-    { header: 'reported', value: (w) => (w.reported_energy ? formatSI(w.reported_energy.energy_J, 'J') : '—'), align: 'right' },
+    { header: 'accelerator', value: (w) => w.accelerator },
+    { header: 'reported', value: (w) => (w.reported_energy ? `${formatSI(w.reported_energy.energy_J, 'J')} ${w.reported_energy.boundary}` : '—'), align: 'right' },
   ]);
-  const sources = WORKLOADS.map((w) => [`  ${w.id}:`, ...w.sources.map((s) => `    source  ${sourceText(s)}`), ...(w.reported_energy ? [`    energy  ${sourceText(w.reported_energy.source)}`] : []), ...w.assumptions.map((a) => `    assumes ${a}`)].join('\n'));
+  const sources = WORKLOADS.map((w) => [`  ${w.id}:`, ...w.sources.map((s) => `    source  ${sourceText(s)}`), ...(w.reported_energy ? [`    energy  ${sourceText(w.reported_energy.source)}`, `    method  ${w.reported_energy.method} (boundary: ${w.reported_energy.boundary})`] : []), ...w.assumptions.map((a) => `    assumes ${a}`)].join('\n'));
   return ['Workloads', table, '', ...sources].join('\n');
 }
 
@@ -232,13 +264,13 @@ function renderAccelerators(): string {
     { header: 'name', value: (r) => r.a.name },
     { header: 'precision', value: (r) => r.p },
     { header: 'peak', value: (r) => formatSI(r.rating.peak_flop_per_s, 'FLOP/s'), align: 'right' },
-    { header: 'TDP', value: (r) => formatSI(r.a.tdp_W, 'W'), align: 'right' },
+    { header: 'power', value: (r) => `${formatSI(r.a.tdp_W, 'W')} ${r.a.power_convention}`, align: 'right' },
     { header: 'energy/FLOP', value: (r) => formatSI(joulesPerFlop(r.a, r.p as never), 'J'), align: 'right' },
     { header: 'memory', value: (r) => `${r.a.memory} ${formatSI(r.a.memory_J_per_bit, 'J/bit')}`, align: 'right' },
     { header: 'bandwidth', value: (r) => formatSI(r.a.memory_bandwidth_B_per_s, 'B/s'), align: 'right' },
   ]);
-  const sources = ACCELERATORS.map((a) => [`  ${a.id}:`, `    tdp       ${sourceText(a.tdp_source)}`, ...Object.entries(a.precisions).map(([p, r]) => `    ${p.padEnd(9)} ${sourceText(r!.source)}`), `    memory    ${sourceText(a.memory_source)}${a.memory_source.note ? ` (${a.memory_source.note})` : ''}`, `    bandwidth ${sourceText(a.bandwidth_source)}`].join('\n'));
-  return ['Accelerators (energy/FLOP = TDP ÷ peak dense throughput: a best case)', table, '', ...sources].join('\n');
+  const sources = ACCELERATORS.map((a) => [`  ${a.id}:`, `    power     ${a.power_convention}: ${sourceText(a.tdp_source)}`, ...(a.alternative_power ? [`    alt power ${formatSI(a.alternative_power.W, 'W')} ${a.alternative_power.convention} (--accelerator-power-W): ${sourceText(a.alternative_power.source)}`] : []), ...Object.entries(a.precisions).map(([p, r]) => `    ${p.padEnd(9)} ${sourceText(r!.source)}`), `    memory    ${sourceText(a.memory_source)}${a.memory_source.note ? ` (${a.memory_source.note})` : ''}`, `    bandwidth ${sourceText(a.bandwidth_source)}`].join('\n'));
+  return ['Accelerators (energy/FLOP = board power ÷ peak dense throughput: a best case; the power convention is stated per chip)', table, '', ...sources].join('\n');
 }
 
 function renderDevices(): string {

@@ -21,7 +21,7 @@ import type { RunFigure } from '../report/report.js';
 import type { ReportUncertainty } from '../report/uncertainty-report.js';
 import { DEFAULT_SEED } from '../model/uncertainty.js';
 import { sensitivity } from '../model/sensitivity.js';
-import { addSamplingOptions, refuseSamplingFlags, runUncertainty, samplesFromOption, samplingFromOptions } from './uncertainty.js';
+import { addSamplingOptions, prepareUncertainty, refuseSamplingFlags, runUncertainty, samplesFromOption, samplingFromOptions } from './uncertainty.js';
 
 /**
  * Vega, resvg, the simulator and the solvers load only when a figure or report is drawn, so the
@@ -120,9 +120,8 @@ export function registerFigureCommands(program: Command): void {
       const sim = opts.sim === false ? null : await simFigure(opts, signal);
       let uncertainty: ReportUncertainty | undefined;
       if (opts.uncertainty !== undefined) {
-        const flags = samplingFromOptions(opts);
-        const samples = samplesFromOption(opts.uncertainty);
-        uncertainty = { summary: await runUncertainty(input, flags, samples, 1), sensitivity: sensitivity(input, { ...flags, samples }) };
+        const prepared = prepareUncertainty(input, opts);
+        uncertainty = { summary: await runUncertainty(prepared), sensitivity: sensitivity(input, { ...prepared.plan.options, seed: prepared.seed, samples: prepared.samples }) };
       } else refuseSamplingFlags(opts, '--uncertainty');
       let progress: ReturnType<typeof createProgress> | undefined;
       const files = await buildReport({
@@ -184,7 +183,7 @@ async function figureSpec(name: FigureName, input: ValidInput, opts: Record<stri
         refuseSamplingFlags(opts, '--uncertainty');
         return ladderSpec(ladder);
       }
-      const summary = await runUncertainty(input, samplingFromOptions(opts), samplesFromOption(opts.uncertainty), 1);
+      const summary = await runUncertainty(prepareUncertainty(input, opts));
       return ladderSpec(withBands(ladder, summary));
     }
     case 'walls':

@@ -8,7 +8,7 @@ import { registerSimulate, registerBenchSim } from './simulate.js';
 import { registerSolve, registerBenchAnneal } from './solve.js';
 import { registerFigureCommands } from './figure-commands.js';
 import { registerSensitivity } from './uncertainty.js';
-import { registerMachine } from './machine.js';
+import { registerMachine, registerBenchMachine } from './machine.js';
 
 export function buildProgram(): Command {
   const program = new Command('limbound')
@@ -26,6 +26,7 @@ export function buildProgram(): Command {
   registerBenchEstimate(bench);
   registerBenchSim(bench);
   registerBenchAnneal(bench);
+  registerBenchMachine(bench);
   return program;
 }
 

@@ -14,11 +14,19 @@ export function flagFor(key: FieldKey): string {
   return `--${key.replace(/_/g, '-')}`;
 }
 
+/** Shorter flags people type, each the same field as its generated flag (`--reported-energy "50 MWh"`). */
+const FLAG_ALIASES: ReadonlyArray<[flag: string, key: FieldKey]> = [['--reported-energy', 'reported_energy_J']];
+
 /** Adds one option per input field and `--config`. */
 export function addInputOptions(cmd: Command): Command {
   for (const key of FIELD_KEYS) {
     const field = FIELDS[key];
     const opt = new Option(`${flagFor(key)} <value>`, field.description);
+    attributeToKey.set(opt.attributeName(), key);
+    cmd.addOption(opt);
+  }
+  for (const [flag, key] of FLAG_ALIASES) {
+    const opt = new Option(`${flag} <value>`, `same as ${flagFor(key)}`);
     attributeToKey.set(opt.attributeName(), key);
     cmd.addOption(opt);
   }

@@ -45,7 +45,7 @@ function addCommonOptions(cmd: Command): Command {
     .option('--seed <s>', 'random seed (whole number); the same seed gives the same result on any number of threads', '1')
     .option('--threads <n>', 'worker threads (default: all cores)')
     .option('--temperature <K>', 'temperature for the conversion to joules', String(DEFAULT_TEMPERATURE_K))
-    .option('--tau0 <s>', 'the time unit γa²/kT (attempt time τ0) in seconds', String(DEFAULT_TAU0_S))
+    .option('--tau0 <s>', 'the time unit τ_D = γa²/kT in seconds (the engine\'s Arrhenius attempt time is τ_D·2π/(√32·E_b/kT); docs/model.md §2.2)', String(DEFAULT_TAU0_S))
     .option('--histogram-bins <n>', 'bins of the work histogram', '30')
     .option('--timing', 'add threads, wall time and throughput to the JSON (these vary from run to run)')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')

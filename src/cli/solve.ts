@@ -74,6 +74,7 @@ function num(opts: Opts, key: string, flag: string): number | undefined {
 function addPricingOptions(cmd: Command): Command {
   return cmd
     .option('--temperature-K <K>', 'temperature of the priced hardware in K (default 300)')
+    .option('--ambient-K <K>', 'ambient the heat is rejected to; below it every row carries Carnot cooling (default 300)')
     .option('--accelerator <id>', 'accelerator of the von Neumann accelerator row (default h100)')
     .option('--accelerator-precision <p>', 'precision of the accelerator row (default fp32)')
     .option('--lim-device <id>', 'device of the LIM device row (default fn-dam)')
@@ -85,6 +86,7 @@ function addPricingOptions(cmd: Command): Command {
 function pricingOptions(opts: Opts): SolverPricingOptions {
   return {
     temperature_K: num(opts, 'temperatureK', '--temperature-K'),
+    ambient_K: num(opts, 'ambientK', '--ambient-K'),
     accelerator: opts.accelerator as string | undefined,
     accelerator_precision: opts.acceleratorPrecision as Precision | undefined,
     lim_device: opts.limDevice as string | undefined,

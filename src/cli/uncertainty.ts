@@ -7,7 +7,7 @@ import { addInputOptions, configRanges, inputFromOptions } from './input-options
 import { printJson, emit } from './output.js';
 import { InputError } from '../util/errors.js';
 import { MAX_SEED } from '../sim/rng.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, checkSamples, parseRangeSpec, planSampling, rangesFromConfig, summarize, type RangeSpec, type SamplingOptions, type UncertaintySummary } from '../model/uncertainty.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, checkSamples, parseRangeSpec, planSampling, rangesFromConfig, summarize, type RangeSpec, type SamplingOptions, type SamplingPlan, type UncertaintySummary } from '../model/uncertainty.js';
 import { checkThreads, sampleParallel } from '../model/uncertainty-parallel.js';
 import type { ValidInput } from '../model/schema.js';
 import { createProgress } from './progress.js';
@@ -26,24 +26,34 @@ export function addSamplingOptions(cmd: Command, threads = false): Command {
     .option('--seed <n>', 'seed of the sample design (same seed, same output at any thread count)', String(DEFAULT_SEED));
 }
 
-/**
- * Samples with progress on a TTY; Ctrl-C keeps the samples finished (summarised, exit code 130).
- */
-export async function runUncertainty(input: ValidInput, flags: SamplingFlags, samples: number, threadsText: unknown): Promise<UncertaintySummary> {
-  const threads = Number(threadsText ?? 1);
-  checkThreads(threads);
-  const plan = planSampling(input, flags);
-  const progress = createProgress('uncertainty', samples);
+/** A checked uncertainty run, ready to sample: every flag error is raised here, before any output. */
+export interface PreparedUncertainty {
+  plan: SamplingPlan;
+  seed: number;
+  samples: number;
+  threads: number;
+}
+
+export function prepareUncertainty(input: ValidInput, opts: Record<string, unknown>, samplesValue: unknown = opts.uncertainty): PreparedUncertainty {
+  const flags = samplingFromOptions(opts);
+  const samples = samplesFromOption(samplesValue);
+  const threads = checkThreads(Number(opts.threads ?? 1));
+  return { plan: planSampling(input, flags), seed: flags.seed, samples, threads };
+}
+
+/** Samples with progress on a TTY; Ctrl-C keeps the samples finished (summarised, exit code 130). */
+export async function runUncertainty(p: PreparedUncertainty): Promise<UncertaintySummary> {
+  const progress = createProgress('uncertainty', p.samples);
   const { signal, dispose } = interruptSignal();
   try {
-    const { out, completed } = await sampleParallel(plan, flags.seed, samples, { threads, signal, onProgress: (done) => progress.update(done) });
+    const { out, completed } = await sampleParallel(p.plan, p.seed, p.samples, { threads: p.threads, signal, onProgress: (done) => progress.update(done) });
     progress.finish();
-    if (completed < samples) {
+    if (completed < p.samples) {
       if (completed === 0) throw new InputError('uncertainty', 'interrupted before the first block of samples finished');
-      process.stderr.write(`interrupted: ${completed} of ${samples} samples summarised\n`);
+      process.stderr.write(`interrupted: ${completed} of ${p.samples} samples summarised\n`);
       process.exitCode = 130;
     }
-    return summarize(plan, flags.seed, out.map((a) => a.subarray(0, completed)));
+    return summarize(p.plan, p.seed, out.map((a) => a.subarray(0, completed)));
   } finally {
     dispose();
   }

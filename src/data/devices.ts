@@ -29,6 +29,8 @@ export interface MemoryDevice {
   volatile: boolean;
   /** For volatile cells that are refreshed: refresh interval and energy per bit refreshed. */
   refresh?: { interval_s: number; J_per_bit: number; source: SourceRef };
+  /** Write cycles a cell survives, where a source gives it. */
+  endurance?: { cycles: number; source: SourceRef };
   notes?: string;
 }
 
@@ -52,6 +54,7 @@ export const DEVICES: readonly MemoryDevice[] = [
     paradigm: 'cim',
     write_unit: 'bit',
     write: { value_J: 0.1e-12, low_J: 0.1e-12, high_J: 3e-12, source: itrs('ITRS 2011 energy per bit 0.1–3 pJ (Table 1)') },
+    endurance: { cycles: 1e12, source: itrs('ITRS 2011 endurance 1e12 cycles (Table 1)') },
     bits_per_cell: 1,
     volatile: false,
     notes: 'read energy per bit not separately sourced; not counted',
@@ -63,6 +66,7 @@ export const DEVICES: readonly MemoryDevice[] = [
     write_unit: 'bit',
     write: { value_J: 2e-12, low_J: 2e-12, high_J: 25e-12, source: itrs('ITRS 2011 energy per bit 2–25 pJ (Table 1)') },
     read: { value_J: 2.47e-12, source: secondary('lee2009pcm', 'PCM array read 2.47 pJ/bit (array write 16.82 pJ/bit), as tabulated in public notes on NVM papers') },
+    endurance: { cycles: 1e9, source: itrs('ITRS 2011 endurance 1e9 cycles (Table 1)') },
     bits_per_cell: 1,
     volatile: false,
   },
@@ -72,6 +76,7 @@ export const DEVICES: readonly MemoryDevice[] = [
     paradigm: 'cim',
     write_unit: 'bit',
     write: { value_J: 0.1e-12, low_J: 0.1e-12, high_J: 2.5e-12, source: itrs('ITRS 2011 energy per bit 0.1–2.5 pJ (Table 1); Sci. Rep. 2012 Table 1 lists STT-RAM write 0.1 pJ/bit') },
+    endurance: { cycles: 1e15, source: itrs('ITRS 2011 endurance 1e15 cycles (Table 1)') },
     bits_per_cell: 1,
     volatile: false,
     notes: 'read energy per bit not separately sourced; not counted',
@@ -93,6 +98,7 @@ export const DEVICES: readonly MemoryDevice[] = [
     write_unit: 'bit',
     write: { value_J: 10e-12 / 64, source: assumed('write taken equal to the read access energy of Horowitz 2014 (10 pJ per 64-bit access of an 8 KB SRAM)') },
     read: { value_J: 10e-12 / 64, source: secondary('horowitz2014', '8 KB SRAM, 64-bit access: 10 pJ (45 nm, 0.9 V)') },
+    endurance: { cycles: 1e16, source: itrs('ITRS 2011 endurance 1e16 cycles (Table 1)') },
     bits_per_cell: 1,
     volatile: true,
     notes: 'static leakage power is not counted (no sourced figure)',
@@ -104,6 +110,7 @@ export const DEVICES: readonly MemoryDevice[] = [
     write_unit: 'bit',
     write: { value_J: 640e-12 / 32, source: secondary('han2016', '32-bit DRAM access 640 pJ (after Horowitz 2014)', 'write taken equal to the access energy') },
     read: { value_J: 640e-12 / 32, source: secondary('han2016', '32-bit DRAM access 640 pJ (after Horowitz 2014)') },
+    endurance: { cycles: 1e16, source: itrs('ITRS 2011 endurance 1e16 cycles (Table 1)') },
     bits_per_cell: 1,
     volatile: true,
     refresh: { interval_s: 0.064, J_per_bit: 1.21e-12, source: derived('oconnor2017', 'tREF 64 ms (JEDEC); HBM2 activation 1.21 pJ/bit taken as refresh energy per bit (assumed)') },
@@ -115,6 +122,7 @@ export const DEVICES: readonly MemoryDevice[] = [
     write_unit: 'bit',
     write: { value_J: 3.97e-12, source: secondary('oconnor2017', 'HBM2 3.97 pJ/bit', 'write taken equal to the access energy') },
     read: { value_J: 3.97e-12, source: secondary('oconnor2017', 'HBM2 3.97 pJ/bit') },
+    endurance: { cycles: 1e16, source: itrs('ITRS 2011 DRAM endurance 1e16 cycles (Table 1)') },
     bits_per_cell: 1,
     volatile: true,
     refresh: { interval_s: 0.064, J_per_bit: 1.21e-12, source: derived('oconnor2017', 'tREF 64 ms (JEDEC); activation 1.21 pJ/bit taken as refresh energy per bit (assumed)') },

@@ -71,6 +71,20 @@ export const DEFAULT_RANGES: readonly RangeRow[] = [
     source: assumed('training kernels run from half to twice the roofline ridge intensity'),
   },
   {
+    name: 'mfu',
+    distribution: 'uniform',
+    low: 0.3,
+    high: 0.6,
+    source: secondary('chowdhery2022', 'reported model FLOPs utilisation of large runs: PaLM 46.2 %, Llama 2 about 40 % (numbers.md §4); 0.3–0.6 around them', 'the point value 1 is the best case, so the accelerator band lies above the point'),
+  },
+  {
+    name: 'pue',
+    distribution: 'uniform',
+    low: 1.1,
+    high: 1.6,
+    source: assumed('facility overhead from a hyperscale data centre (~1.1) to an average one (~1.6)', 'the point value 1 is the best case'),
+  },
+  {
     name: 'accelerator_memory_J_per_bit',
     distribution: 'log',
     low: 3.9e-12,

@@ -30,6 +30,8 @@ export interface MachineRun {
   results: ReplicaResult[];
   interrupted: boolean;
   wall_time_s: number;
+  /** Wall time from the moment every worker was ready (thread start-up excluded) to the end. */
+  compute_time_s: number;
 }
 
 /** Largest run accepted, in cell-steps (about an hour of one core at 3·10⁸ cell updates per second). */
@@ -61,6 +63,7 @@ export async function runMachine(r: MachineRequest, hooks: MachineHooks = {}): P
   const started = Date.now();
   const slots: Array<ReplicaResult | undefined> = new Array(r.replicas);
   let interrupted = false;
+  let computeStart = started;
   if (threads === 1 || r.replicas === 1) {
     const setup = prepareSetup(r.problem, built);
     for (let k = 0; k < r.replicas; k++) {
@@ -71,7 +74,7 @@ export async function runMachine(r: MachineRequest, hooks: MachineHooks = {}): P
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
-    interrupted = await runOnWorkers(r, Math.min(threads, r.replicas), slots, progress, hooks.signal);
+    interrupted = await runOnWorkers(r, Math.min(threads, r.replicas), slots, progress, hooks.signal, (t) => (computeStart = t));
   }
   // Keep the finished prefix only: a replica set does not depend on which thread was faster.
   const results: ReplicaResult[] = [];
@@ -80,7 +83,8 @@ export async function runMachine(r: MachineRequest, hooks: MachineHooks = {}): P
     results.push(s);
   }
   interrupted = interrupted || results.length < r.replicas;
-  return { built, results, interrupted, wall_time_s: (Date.now() - started) / 1000 };
+  const end = Date.now();
+  return { built, results, interrupted, wall_time_s: (end - started) / 1000, compute_time_s: (end - computeStart) / 1000 };
 }
 
 /** Messages between the pool and machine/worker.ts. */
@@ -88,17 +92,26 @@ export type MachineTask =
   | { type: 'init'; problem: MachineProblem; spec: ProtocolSpec; step: StepOptions; seed: number }
   | { type: 'replica'; replica: number };
 export type MachineReply =
+  | { type: 'ready' }
   | { type: 'progress'; cellSteps: number }
   | { type: 'done'; result: ReplicaResult }
   | { type: 'error'; message: string; field?: string };
 
-function runOnWorkers(r: MachineRequest, threads: number, slots: Array<ReplicaResult | undefined>, progress: (n: number) => void, signal?: AbortSignal): Promise<boolean> {
+function runOnWorkers(
+  r: MachineRequest,
+  threads: number,
+  slots: Array<ReplicaResult | undefined>,
+  progress: (n: number) => void,
+  signal: AbortSignal | undefined,
+  onReady: (time: number) => void,
+): Promise<boolean> {
   const source = workerSource(import.meta.url, 'worker');
   const workers = Array.from({ length: threads }, () => new Worker(source.entry, { eval: source.eval, execArgv: [], stdout: false, stderr: false }));
   return new Promise<boolean>((resolve, reject) => {
     let next = 0;
     let finished = 0;
     let settled = false;
+    let ready = 0;
     const stop = (then: () => void) => {
       if (settled) return;
       settled = true;
@@ -112,7 +125,13 @@ function runOnWorkers(r: MachineRequest, threads: number, slots: Array<ReplicaRe
     for (const w of workers) {
       w.on('message', (reply: MachineReply) => {
         if (settled) return;
-        if (reply.type === 'progress') progress(reply.cellSteps);
+        if (reply.type === 'ready') {
+          // Replicas are dispatched once every worker is set up, so the compute time excludes start-up.
+          if (++ready === workers.length) {
+            onReady(Date.now());
+            for (const x of workers) dispatch(x);
+          }
+        } else if (reply.type === 'progress') progress(reply.cellSteps);
         else if (reply.type === 'done') {
           slots[reply.result.replica] = reply.result;
           finished++;
@@ -128,6 +147,5 @@ function runOnWorkers(r: MachineRequest, threads: number, slots: Array<ReplicaRe
     }
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    for (const w of workers) dispatch(w);
   });
 }

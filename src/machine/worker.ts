@@ -27,6 +27,7 @@ if (port) {
         built = buildPhases(task.spec, maxRowAbs(problem), fieldMax, task.step);
         setup = prepareSetup(problem, built);
         seed = task.seed;
+        port.postMessage({ type: 'ready' } satisfies MachineReply);
         return;
       }
       let pending = 0;

@@ -6,7 +6,8 @@
 import { validateInput, type EstimateInput } from './schema.js';
 import { resolve, type Resolved } from './resolve.js';
 import { priceCounts, ordersAbove, type PricedRow } from './price.js';
-import type { Derived } from './env.js';
+import type { Derived, PricingEnv } from './env.js';
+import { enduranceWarnings } from './endurance.js';
 import type { TermOverrides } from './paradigms.js';
 import { tradeoff, type Tradeoff } from './tradeoff.js';
 import { CITATIONS, type Citation } from '../data/sources.js';
@@ -61,8 +62,15 @@ export interface EstimateResult {
     retention_barrier_kT: number;
     cooling_per_J: number;
     accelerator_J_per_flop: number;
+    accelerator_power_W: number;
+    accelerator_time_s: number;
+    accelerator_board_J: number;
+    cmos_intensity_flop_per_byte: number | null;
+    optimizer_state_bytes: number | null;
   };
   rows: PricedRow[];
+  /** Things to know that did not stop the estimate (the CLI prints them on stderr). */
+  warnings: string[];
   tradeoff?: Tradeoff;
   citations: Citation[];
 }
@@ -75,22 +83,7 @@ export function estimate(input: EstimateInput = {}, options: EstimateOptions = {
 export function estimateResolved(resolved: Resolved, options: EstimateOptions = {}): EstimateResult {
   const { counts, env, workload } = resolved;
   const { rows, derived } = priceCounts(counts, env, options.terms);
-  if (workload.reported_energy && resolved.origin.params === 'preset' && resolved.origin.tokens !== 'input' && resolved.origin.flops !== 'input') {
-    const floor = rows[0]!.energy_J;
-    rows.push({
-      id: 'measured',
-      label: `Reported: ${workload.name} training run`,
-      kind: 'measured',
-      memory_J: null,
-      update_J: null,
-      consolidation_J: null,
-      compute_J: null,
-      cooling_J: null,
-      energy_J: workload.reported_energy.energy_J,
-      orders_above_floor: ordersAbove(workload.reported_energy.energy_J, floor),
-      citations: [workload.reported_energy.source.citation],
-    });
-  }
+  if (resolved.reported) rows.push(reportedRow(resolved, rows[0]!.energy_J, options.terms));
   const citationIds = new Set<string>(['si2019', 'chen2024lim']);
   for (const row of rows) row.citations.forEach((c) => citationIds.add(c));
   for (const s of workload.sources) citationIds.add(s.citation);
@@ -102,8 +95,9 @@ export function estimateResolved(resolved: Resolved, options: EstimateOptions = 
     ops_convention: resolved.ops_convention,
     floors_by_convention_J: floorsByConvention(resolved, derived),
     counts: { ...counts, steps: resolved.steps, ...(resolved.iterations !== undefined ? { iterations: resolved.iterations } : {}) },
-    derived: summarizeDerived(derived),
+    derived: summarizeDerived(derived, env),
     rows,
+    warnings: [...resolved.warnings, ...enduranceWarnings(counts, env)],
     citations: [...citationIds].filter((id) => id !== 'limbound' && CITATIONS[id]).map((id) => CITATIONS[id]!),
   };
   if (options.tradeoff) {
@@ -126,7 +120,7 @@ function floorsByConvention(r: Resolved, d: Derived): Record<OpsConvention, numb
   return out;
 }
 
-function summarizeDerived(d: Derived): EstimateResult['derived'] {
+function summarizeDerived(d: Derived, e: PricingEnv): EstimateResult['derived'] {
   return {
     kT_J: d.kT_J,
     landauer_per_bit_J: d.bit_floor_J,
@@ -144,5 +138,33 @@ function summarizeDerived(d: Derived): EstimateResult['derived'] {
     retention_barrier_kT: d.retention_barrier_kT,
     cooling_per_J: d.cooling_per_J,
     accelerator_J_per_flop: d.accelerator_J_per_flop,
+    accelerator_power_W: d.accelerator_power_W,
+    accelerator_time_s: d.accelerator_time_s,
+    accelerator_board_J: d.accelerator_board_J,
+    cmos_intensity_flop_per_byte: e.cmos_intensity_flop_per_byte,
+    optimizer_state_bytes: e.optimizer_state_bytes,
+  };
+}
+
+/** The reported row, placed against the floor and the best-case accelerator row (MFU = PUE = 1). */
+function reportedRow(resolved: Resolved, floor_J: number, terms?: TermOverrides): PricedRow {
+  const r = resolved.reported!;
+  const bestCase = priceCounts(resolved.counts, { ...resolved.env, mfu: 1, pue: 1 }, terms).rows.find((x) => x.id === 'vn-accelerator')!.energy_J;
+  return {
+    id: 'reported',
+    label: r.label,
+    kind: 'reported',
+    memory_J: null,
+    update_J: null,
+    consolidation_J: null,
+    compute_J: null,
+    cooling_J: null,
+    energy_J: r.energy_J,
+    orders_above_floor: ordersAbove(r.energy_J, floor_J),
+    citations: r.citations,
+    boundary: r.boundary,
+    method: r.method,
+    ratio_to_best_case_accelerator: r.energy_J / bestCase,
+    implied_utilisation: bestCase / r.energy_J,
   };
 }

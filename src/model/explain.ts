@@ -3,7 +3,7 @@
  * result, built from the same terms the engine computes with.
  */
 import type { Resolved } from './resolve.js';
-import { derive } from './env.js';
+import { derive, type Derived } from './env.js';
 import { withOverrides, WALLS, type TermOverrides, type Wall, type Factor } from './paradigms.js';
 import { formatSI, formatScientific, formatCount, formatDuration } from '../report/format.js';
 
@@ -55,6 +55,20 @@ export function explainSymbols(resolved: Resolved): Array<[string, string, strin
     ['E_b*', `${d.cim_barrier_kT.toPrecision(4)} kT`, `best single barrier of a static memory: max(ln2, ln(τ_w/(ε_ref·τ0))) = hold-between-writes barrier ${d.cim_hold_barrier_kT.toPrecision(4)} kT, or ln2 if cheaper`],
     ['τ_ref', formatSI(e.refresh_error * e.tau0_s * Math.exp(d.cim_barrier_kT), 's', 4), 'refresh interval at E_b* = ε_ref·τ0·e^{E_b*/kT} (refresh only where τ_ref < τ_w)'],
     ['E_ret', `${d.retention_barrier_kT.toPrecision(4)} kT`, `barrier keeping the model for τ_ret = ${formatDuration(e.retention_s)} with loss ε_ret = ${e.retention_error}: ln(τ_ret/(ε_ret·τ0))`],
-    ['cooling', d.cooling_per_J > 0 ? `${formatScientific(d.cooling_per_J, 4)} J/J` : '0', `Carnot work per joule of heat pumped from T = ${e.temperature_K} K to T_amb = ${e.ambient_K} K: max(0, T_amb/T − 1), added to every row as cooling_J`],
+    ['cool', d.cooling_per_J > 0 ? `${formatScientific(d.cooling_per_J, 4)} J/J` : '0', `Carnot work per joule of heat pumped from T = ${e.temperature_K} K to T_amb = ${e.ambient_K} K: max(0, T_amb/T − 1), added to every row as cooling_J`],
+    ...vonNeumannSymbols(resolved, d),
+  ];
+}
+
+/** Symbols of the von Neumann rows (docs/model.md §3). */
+function vonNeumannSymbols({ counts: c, env: e }: Resolved, d: Derived): Array<[string, string, string]> {
+  const peak = e.accelerator.precisions[e.accelerator_precision]!.peak_flop_per_s;
+  return [
+    ['W_board', formatSI(d.accelerator_power_W, 'W'), `board power of ${e.accelerator.name} (${e.accelerator_power_W === e.accelerator.tdp_W ? e.accelerator.power_convention : 'given'})`],
+    ['t_board', formatSI(d.accelerator_time_s, 's', 4), `board-seconds of the run: max(F/(peak·MFU), read_bits/(8·bandwidth)), peak ${formatSI(peak, 'FLOP/s')}, bandwidth ${formatSI(e.accelerator.memory_bandwidth_B_per_s, 'B/s')}`],
+    ['MFU', String(e.mfu), e.mfu === 1 ? 'model FLOPs utilisation: 1, the best case' : 'model FLOPs utilisation (given)'],
+    ['PUE', String(e.pue), e.pue === 1 ? 'power usage effectiveness: 1, the best case (no facility overhead)' : 'power usage effectiveness (given)'],
+    ['B_state', `${e.optimizer_state_bytes ?? c.precision_bits / 8} B`, e.optimizer_state_bytes === null ? 'bytes rewritten per parameter per step: the parameter itself, N/8' : 'optimizer state rewritten per parameter per step (16 B: mixed-precision Adam, ZeRO)'],
+    ['I_CMOS', e.cmos_intensity_flop_per_byte === null ? "the workload's" : `${e.cmos_intensity_flop_per_byte} FLOP/B`, "FLOP per byte moved off-chip by the CMOS-limit machine (its own, independent of the accelerator; assumed)"],
   ];
 }

@@ -13,8 +13,9 @@ export type Wall = 'memory' | 'update' | 'consolidation' | 'compute';
 export const WALLS: readonly Wall[] = ['memory', 'update', 'consolidation', 'compute'];
 
 export type ParadigmId = 'landauer' | 'lim' | 'cim' | 'vn-cmos-limit' | 'vn-accelerator' | 'lim-device' | 'cim-device';
-export type RowId = ParadigmId | 'measured';
-export type Kind = 'bound' | 'estimate' | 'measured';
+export type RowId = ParadigmId | 'reported';
+/** 'reported': the energy a real run reports (with its accounting boundary); 'measured': a simulator's measurement. */
+export type Kind = 'bound' | 'estimate' | 'reported' | 'measured';
 
 /** One named factor of a product: symbol, value, unit. */
 export type Factor = readonly [symbol: string, value: number, unit: string];
@@ -41,6 +42,8 @@ const noParts = (): Factor[][] => [];
 const zero = (why: string): Term => ({ formula: `0 (${why})`, value: zeroValue, parts: noParts });
 
 const storedBits = (c: OperationCounts): Factor[] => [['P', c.params, ''], ['N', c.precision_bits, 'bit']];
+/** Cells holding the model: P·N binary cells, or P analog cells. */
+const storedCells = (d: Derived): Factor[] => [['cells', d.stored_cells, '']];
 
 /** Update wall of the ideal in-memory paradigms: every changed bit at its per-bit cost, plus the speed-limit excess. */
 const excessPart = (c: OperationCounts, d: Derived): Factor[] => [['OPS', c.ops, ''], ['e_ex(τ_u)', d.excess_per_op_J, 'J']];
@@ -77,9 +80,12 @@ export const LIM: Paradigm = {
       parts: (c, _e, d) => [[['Σbits', c.update_bits, 'bit'], ['kT·(ln2 − H(ε))', d.bit_floor_J, 'J/bit']], excessPart(c, d)],
     },
     consolidation: {
-      formula: 'P · N · kT·(ln2 + ½·ln(E_ret/kT))',
-      value: (c, _e, d) => c.params * c.precision_bits * d.kT_J * (LN2 + d.ramp_per_bit_kT),
-      parts: (c, _e, d) => [[...storedBits(c), ['kT·(ln2 + ½·ln(E_ret/kT))', d.kT_J * (LN2 + d.ramp_per_bit_kT), 'J/bit']]],
+      formula: 'P · N · kT·ln2 + cells · kT·½·ln(E_ret/kT)',
+      value: (c, _e, d) => d.kT_J * (c.params * c.precision_bits * LN2 + d.stored_cells * d.ramp_per_bit_kT),
+      parts: (c, _e, d) => [
+        [...storedBits(c), ['kT·ln2', d.kT_J * LN2, 'J/bit']],
+        [...storedCells(d), ['kT·½·ln(E_ret/kT)', d.kT_J * d.ramp_per_bit_kT, 'J']],
+      ],
     },
     compute: zero('included in the update'),
   },
@@ -93,17 +99,17 @@ export const CIM: Paradigm = {
   walls: {
     memory: zero('in place: a MAC reads its weight reversibly'),
     update: {
-      formula: `Σbits · E_b* + ${EXCESS}`,
-      value: (c, _e, d) => c.update_bits * d.cim_barrier_kT * d.kT_J + c.ops * d.excess_per_op_J,
-      parts: (c, _e, d) => [[['Σbits', c.update_bits, 'bit'], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']], excessPart(c, d)],
+      formula: `cell_writes · E_b* + ${EXCESS}`,
+      value: (c, _e, d) => d.cell_writes * d.cim_barrier_kT * d.kT_J + c.ops * d.excess_per_op_J,
+      parts: (c, _e, d) => [[['cell_writes', d.cell_writes, ''], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']], excessPart(c, d)],
     },
     consolidation: {
-      formula: 'P · N · n_ref · E_b* + P · N · E_ret·[E_b* < E_ret],  n_ref = T_sol·max(0, 1/τ_ref − 1/τ_w)',
-      value: (c, _e, d) =>
-        c.params * c.precision_bits * d.kT_J * (d.cim_refresh_count * d.cim_barrier_kT + (d.cim_barrier_kT < d.retention_barrier_kT ? d.retention_barrier_kT : 0)),
-      parts: (c, _e, d) => {
-        const out: Factor[][] = d.cim_refresh_count > 0 ? [[...storedBits(c), ['n_ref', d.cim_refresh_count, ''], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']]] : [];
-        if (d.cim_barrier_kT < d.retention_barrier_kT) out.push([...storedBits(c), ['E_ret', d.retention_barrier_kT * d.kT_J, 'J']]);
+      formula: 'cells · n_ref · E_b* + cells · E_ret·[E_b* < E_ret],  n_ref = T_sol·max(0, 1/τ_ref − 1/τ_w)',
+      value: (_c, _e, d) =>
+        d.stored_cells * d.kT_J * (d.cim_refresh_count * d.cim_barrier_kT + (d.cim_barrier_kT < d.retention_barrier_kT ? d.retention_barrier_kT : 0)),
+      parts: (_c, _e, d) => {
+        const out: Factor[][] = d.cim_refresh_count > 0 ? [[...storedCells(d), ['n_ref', d.cim_refresh_count, ''], ['E_b*', d.cim_barrier_kT * d.kT_J, 'J']]] : [];
+        if (d.cim_barrier_kT < d.retention_barrier_kT) out.push([...storedCells(d), ['E_ret', d.retention_barrier_kT * d.kT_J, 'J']]);
         return out;
       },
     },
@@ -111,18 +117,24 @@ export const CIM: Paradigm = {
   },
 };
 
-/** The three von Neumann walls shared by the CMOS-limit and accelerator rows, with e_bit and J/FLOP chosen per row. */
-function vonNeumannWalls(memJ: (e: PricingEnv) => number, flopJ: (e: PricingEnv, d: Derived) => number, flopSymbol: string): Record<Wall, Term> {
+/** Bits a von Neumann machine writes per parameter per optimizer step: the optimizer state (8·bytes), or N without one. */
+export const stateBitsPerStep = (c: OperationCounts, e: PricingEnv): number => (e.optimizer_state_bytes === null ? c.precision_bits : 8 * e.optimizer_state_bytes);
+
+/** Off-chip traffic of the CMOS-limit machine: its own intensity for training, else the workload's traffic. */
+export const cmosReadBits = (c: OperationCounts, e: PricingEnv): number => (e.cmos_intensity_flop_per_byte === null ? c.read_bits : (8 * c.flops) / e.cmos_intensity_flop_per_byte);
+
+/** The memory, update and consolidation walls shared by the von Neumann rows, with traffic and e_bit per row. */
+function vonNeumannMemoryWalls(readBits: (c: OperationCounts, e: PricingEnv) => number, memJ: (e: PricingEnv) => number, readSymbol: string): Record<'memory' | 'update' | 'consolidation', Term> {
   return {
     memory: {
-      formula: 'read_bits · e_bit',
-      value: (c, e) => c.read_bits * memJ(e),
-      parts: (c, e) => [[['read_bits', c.read_bits, 'bit'], ['e_bit', memJ(e), 'J/bit']]],
+      formula: `${readSymbol} · e_bit`,
+      value: (c, e) => readBits(c, e) * memJ(e),
+      parts: (c, e) => [[[readSymbol, readBits(c, e), 'bit'], ['e_bit', memJ(e), 'J/bit']]],
     },
     update: {
-      formula: 'U · N · e_bit',
-      value: (c, e) => c.param_writes * c.precision_bits * memJ(e),
-      parts: (c, e) => [[['U', c.param_writes, ''], ['N', c.precision_bits, 'bit'], ['e_bit', memJ(e), 'J/bit']]],
+      formula: 'U · 8·B_state · e_bit',
+      value: (c, e) => c.param_writes * stateBitsPerStep(c, e) * memJ(e),
+      parts: (c, e) => [[['U', c.param_writes, ''], ['8·B_state', stateBitsPerStep(c, e), 'bit'], ['e_bit', memJ(e), 'J/bit']]],
     },
     consolidation: {
       formula: 'checkpoints · P · N · e_bit + P · N · (T_sol/t_REF) · e_refresh',
@@ -132,28 +144,65 @@ function vonNeumannWalls(memJ: (e: PricingEnv) => number, flopJ: (e: PricingEnv,
         [...storedBits(c), ['T_sol/t_REF', d.dram_refresh_count, ''], ['e_refresh', e.dram_refresh_J_per_bit, 'J/bit']],
       ],
     },
-    compute: {
-      formula: `F · ${flopSymbol}`,
-      value: (c, e, d) => c.flops * flopJ(e, d),
-      parts: (c, e, d) => [[['F', c.flops, 'FLOP'], [flopSymbol, flopJ(e, d), 'J/FLOP']]],
-    },
   };
 }
+
+const cmosMemoryWalls = vonNeumannMemoryWalls(cmosReadBits, (e) => e.cmos_memory_J_per_bit, 'read_bits(I_CMOS)');
 
 export const VN_CMOS_LIMIT: Paradigm = {
   id: 'vn-cmos-limit',
   label: () => 'von Neumann at the CMOS limit',
   kind: 'estimate',
-  citations: ['ho2023', 'samsungHbm3e', 'jedecDdr', 'oconnor2017'],
-  walls: vonNeumannWalls((e) => e.cmos_memory_J_per_bit, (e) => e.cmos_J_per_flop, 'e_FLOP(CMOS limit)'),
+  citations: ['ho2023', 'samsungHbm3e', 'jedecDdr', 'oconnor2017', 'rajbhandari2020'],
+  walls: {
+    ...cmosMemoryWalls,
+    compute: {
+      formula: 'F · e_FLOP(CMOS limit, FP4)',
+      value: (c, e) => c.flops * e.cmos_J_per_flop,
+      parts: (c, e) => [[['F', c.flops, 'FLOP'], ['e_FLOP(CMOS limit, FP4)', e.cmos_J_per_flop, 'J/FLOP']]],
+    },
+  },
 };
 
+const acceleratorMemoryWalls = vonNeumannMemoryWalls((c) => c.read_bits, (e) => e.accelerator.memory_J_per_bit, 'read_bits');
+
+/** The HBM shares inside the board energy: memory, update and consolidation traffic at HBM energy per bit. */
+function acceleratorShares(c: OperationCounts, e: PricingEnv, d: Derived): [number, number, number] {
+  return [acceleratorMemoryWalls.memory.value(c, e, d), acceleratorMemoryWalls.update.value(c, e, d), acceleratorMemoryWalls.consolidation.value(c, e, d)];
+}
+
+/**
+ * The accelerator row prices the run as board power × board time (× PUE): E = W·max(F/(peak·MFU),
+ * bytes/bandwidth)·PUE, the F·TDP/peak best case at MFU = PUE = 1. Board power already includes the HBM,
+ * so the memory, update and consolidation walls are the HBM's share *inside* that energy, and the compute
+ * wall is the rest (arithmetic, on-chip data movement, static power, and the facility overhead with PUE).
+ * If the HBM shares alone exceed the board energy, the compute wall is 0 and the row is their sum.
+ */
 export const VN_ACCELERATOR: Paradigm = {
   id: 'vn-accelerator',
-  label: (e) => `von Neumann, ${e.accelerator.name} ${e.accelerator_precision.toUpperCase()}`,
+  label: (e) => `von Neumann, ${e.accelerator.name} ${e.accelerator_precision.toUpperCase()}${e.mfu !== 1 || e.pue !== 1 ? ` (MFU ${e.mfu}, PUE ${e.pue})` : ''}`,
   kind: 'estimate',
-  citations: ['oconnor2017', 'samsungHbm3e', 'jedecDdr'],
-  walls: vonNeumannWalls((e) => e.accelerator.memory_J_per_bit, (_e, d) => d.accelerator_J_per_flop, 'TDP/peak'),
+  citations: ['oconnor2017', 'samsungHbm3e', 'jedecDdr', 'rajbhandari2020'],
+  walls: {
+    ...acceleratorMemoryWalls,
+    compute: {
+      formula: 'W_board · max(F/(peak·MFU), read_bits/(8·bandwidth)) · PUE − memory − update − consolidation',
+      value: (c, e, d) => {
+        const [m, u, k] = acceleratorShares(c, e, d);
+        return Math.max(0, d.accelerator_board_J * e.pue - m - u - k);
+      },
+      parts: (c, e, d) => {
+        const [m, u, k] = acceleratorShares(c, e, d);
+        if (d.accelerator_board_J * e.pue - m - u - k <= 0) return [];
+        return [
+          [['W_board', d.accelerator_power_W, 'W'], ['t_board', d.accelerator_time_s, 's'], ['PUE', e.pue, '']],
+          [['−1', -1, ''], ['memory', m, 'J']],
+          [['−1', -1, ''], ['update', u, 'J']],
+          [['−1', -1, ''], ['consolidation', k, 'J']],
+        ];
+      },
+    },
+  },
 };
 
 /** Cells a parameter needs when a device cell holds fewer bits than N. */

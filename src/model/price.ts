@@ -8,7 +8,7 @@ import { deriveInto, emptyDerived, type Derived, type PricingEnv } from './env.j
 import { PARADIGMS, WALLS, withOverrides, zeroValue, type Kind, type Paradigm, type ParadigmId, type Term, type TermOverrides } from './paradigms.js';
 
 export interface PricedRow {
-  id: ParadigmId | 'measured';
+  id: ParadigmId | 'reported';
   label: string;
   kind: Kind;
   memory_J: number | null;
@@ -21,6 +21,13 @@ export interface PricedRow {
   /** log10(energy / Landauer floor). */
   orders_above_floor: number;
   citations: string[];
+  /** Reported rows: what the energy includes ('gpu', 'system', 'facility') and how it was obtained. */
+  boundary?: string;
+  method?: string;
+  /** Reported rows: reported ÷ the best-case accelerator row (MFU = PUE = 1). */
+  ratio_to_best_case_accelerator?: number;
+  /** Reported rows: best-case accelerator row ÷ reported, the utilisation the report implies. */
+  implied_utilisation?: number;
 }
 
 export const ROW_COUNT = PARADIGMS.length;

@@ -3,13 +3,15 @@
  * point (docs/model.md §1). Pure: the same input gives the same counts.
  */
 import { InputError } from '../util/errors.js';
-import { ACCELERATORS, DEVICES, WORKLOADS, findAccelerator, findDevice, findWorkload, ridgeIntensity_flop_per_byte } from '../data/index.js';
+import { ACCELERATORS, DEVICES, WORKLOADS, findDevice, findWorkload, ridgeIntensity_flop_per_byte } from '../data/index.js';
 import type { WorkloadPreset, Precision } from '../data/index.js';
 import type { OperationCounts } from './counts.js';
 import { DEFAULT_PHYSICS, DEFAULT_TECHNOLOGY, type PricingEnv } from './env.js';
 import { iterationsForPrecision, type ConvergenceLaw } from './convergence.js';
 import { registerCatalogs, type ValidInput } from './schema.js';
 import { formatSI } from '../report/format.js';
+import { customWorkload, pickAccelerator, vonNeumannChoices } from './hardware-inputs.js';
+import { reportedRun, type ReportedMeasurement, type ReportedRun } from './reported.js';
 import { DEFAULT_OPS_CONVENTION, macReads, opsByConvention, type OpsConvention } from './convention.js';
 import type { CellModel } from '../physics/cell.js';
 
@@ -40,9 +42,13 @@ export interface Resolved {
   env: PricingEnv;
   /** Where each effective input came from. */
   origin: Record<string, 'input' | 'preset' | 'default' | 'derived'>;
+  /** The energy a real run reports, when the workload is that run or the user gave theirs. */
+  reported?: ReportedRun;
+  /** Things the user should know that do not stop the estimate (printed on stderr, JSON `warnings`). */
+  warnings: string[];
 }
 
-export function resolve(input: ValidInput): Resolved {
+export function resolve(input: ValidInput, measurement?: ReportedMeasurement): Resolved {
   const workloadId = input.workload ?? DEFAULT_WORKLOAD;
   const workload = findWorkload(workloadId);
   if (!workload) throw new InputError('workload', `unknown preset '${workloadId}' (allowed: ${WORKLOADS.map((w) => w.id).join(', ')})`);
@@ -72,11 +78,8 @@ export function resolve(input: ValidInput): Resolved {
   if (neff > precisionBits) throw new InputError('n_eff_bits', `must be ≤ precision_bits (${precisionBits}), got ${neff}`);
   const time = pick('time_s', input.time_s, workload.time_s)!;
 
-  const accelerator = findAccelerator(pick('accelerator', input.accelerator, undefined, DEFAULT_ACCELERATOR)!)!;
-  const accPrecision = pick('accelerator_precision', input.accelerator_precision, workload.accelerator_precision)! as Precision;
-  if (!accelerator.precisions[accPrecision]) {
-    throw new InputError('accelerator_precision', `${accelerator.name} has no ${accPrecision} rating (allowed: ${Object.keys(accelerator.precisions).join(', ')})`);
-  }
+  const warnings: string[] = [];
+  const { accelerator, precision: accPrecision } = pickAccelerator(input, workload, DEFAULT_ACCELERATOR, pick, warnings);
   let limDeviceId = input.lim_device ?? DEFAULT_LIM_DEVICE;
   let cimDeviceId = DEFAULT_CIM_DEVICE;
   if (input.device) {
@@ -111,6 +114,7 @@ export function resolve(input: ValidInput): Resolved {
     lim_device: limDevice,
     cim_device: cimDevice,
     ...DEFAULT_TECHNOLOGY,
+    ...vonNeumannChoices(input, kind, accelerator, pick),
   };
   if (env.retention_s < 10 * tau0) throw new InputError('retention_s', `must be ≥ 10·tau0_s (${formatSI(10 * tau0, 's')}) for a memory to retain anything, got ${env.retention_s}`);
 
@@ -175,7 +179,8 @@ export function resolve(input: ValidInput): Resolved {
     ops,
     mac_reads: macReads(convention, flops, ops),
     update_bits: ops * neff,
-    param_writes: kind === 'training' ? params * steps : ops,
+    // A von Neumann machine writes every parameter once per step (an optimizer iteration), whatever OPS counts.
+    param_writes: params * steps,
     read_bits: (8 * flops) / intensity,
     params,
     precision_bits: precisionBits,
@@ -183,7 +188,11 @@ export function resolve(input: ValidInput): Resolved {
     time_s: time,
   };
   checkFeasible(counts, env);
-  return { workload, kind, inputs, counts, steps, iterations, ops_convention: convention, ops_by_convention: opsOptions, env, origin };
+  const custom = customWorkload(workload, input, inputs, origin);
+  if (custom) warnings.push(custom.warning);
+  const effectiveWorkload = custom?.workload ?? workload;
+  const reported = reportedRun(input, effectiveWorkload, measurement);
+  return { workload: effectiveWorkload, kind, inputs, counts, steps, iterations, ops_convention: convention, ops_by_convention: opsOptions, env, origin, reported, warnings };
 }
 
 /** Every parameter is written at least once; OPS below P would leave parameters untrained. */

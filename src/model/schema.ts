@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { InputError, describeRange } from '../util/errors.js';
 import { parseQuantity, type Dimension, SI_UNIT } from './units.js';
 import { PRECISIONS } from '../data/accelerators.js';
+import { OPTIMIZERS } from '../data/optimizers.js';
+import { BOUNDARIES } from '../data/workloads.js';
 import { CONVERGENCE_LAWS } from './convergence.js';
 import { CELL_MODELS } from '../physics/cell.js';
 import { OPS_CONVENTIONS } from './convention.js';
@@ -66,6 +68,15 @@ export const FIELDS = {
   device: { type: 'choice', description: 'memory device for a device row (a LIM-capable device sets the LIM row, others the CIM row)', choices: () => deviceIds() } as ChoiceField,
   lim_device: { type: 'choice', description: 'LIM-capable memory device for the lim-device row', choices: () => deviceIds('lim') } as ChoiceField,
   checkpoint_interval_steps: positive('count', 'optimizer steps between full-model checkpoints', { max: 1e30 }),
+  optimizer: { type: 'choice', description: 'optimizer whose state a von Neumann machine rewrites each step (default adam-mixed for training, none for solvers)', choices: OPTIMIZERS.map((o) => o.id) } as ChoiceField,
+  optimizer_state_bytes: positive('count', 'B_state: optimizer state bytes written per parameter per step (default from optimizer: 16 for mixed-precision Adam)', { max: 1e3 }),
+  accelerator_power_W: positive('power', 'board power of the accelerator row (default: the catalog figure, e.g. TPU v3 TDP 450 W; its measured max 262 W is the alternative)', { max: 1e6 }),
+  mfu: positive('ratio', 'model FLOPs utilisation of the accelerator row (default 1: the best case)', { max: 1 }),
+  pue: { type: 'number', dimension: 'ratio', description: 'power usage effectiveness: applied to the accelerator row and to --gpu-hours (default 1: the best case)', min: 1, max: 5 } as NumericField,
+  reported_energy_J: positive('energy', 'reported energy of your run, e.g. "50 MWh" (adds the reported row)', { max: 1e25 }),
+  boundary: { type: 'choice', description: 'accounting boundary of the reported energy: gpu (accelerators only), system (servers), facility (× PUE)', choices: BOUNDARIES } as ChoiceField,
+  gpu_hours: positive('count', 'GPU-hours of your run (with gpu_power_W: reported energy = hours × power × PUE)', { max: 1e15 }),
+  gpu_power_W: positive('power', 'power per GPU for gpu_hours, e.g. the board TDP', { max: 1e5 }),
 } as const satisfies Record<string, Field>;
 
 export type FieldKey = keyof typeof FIELDS;
@@ -100,7 +111,7 @@ function zodField(field: Field): z.ZodType {
 }
 
 function exampleFor(d: Dimension): string {
-  return { count: '"1e15"', bits: '"32 bit"', time: '"30 d"', temperature: '"300 K"', ratio: '"0.5"', intensity: '"300 FLOP/B"' }[d];
+  return { count: '"1e15"', bits: '"32 bit"', time: '"30 d"', temperature: '"300 K"', ratio: '"0.5"', intensity: '"300 FLOP/B"', energy: '"50 MWh"', power: '"700 W"' }[d];
 }
 
 let cachedSchema: z.ZodType | undefined;

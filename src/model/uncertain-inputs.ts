@@ -63,6 +63,12 @@ const FAST_SETTERS: Partial<Record<FieldKey, (s: SampleState, v: number) => void
   ambient_K: (s, v) => {
     s.env.ambient_K = v;
   },
+  mfu: (s, v) => {
+    s.env.mfu = v;
+  },
+  pue: (s, v) => {
+    s.env.pue = v;
+  },
   temperature_K: (s, v) => {
     s.env.temperature_K = v;
   },

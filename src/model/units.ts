@@ -4,7 +4,7 @@
  */
 import { InputError } from '../util/errors.js';
 
-export type Dimension = 'count' | 'bits' | 'time' | 'temperature' | 'ratio' | 'intensity';
+export type Dimension = 'count' | 'bits' | 'time' | 'temperature' | 'ratio' | 'intensity' | 'energy' | 'power';
 
 const TIME_UNITS: Record<string, number> = {
   s: 1, sec: 1, second: 1, seconds: 1,
@@ -16,6 +16,13 @@ const TIME_UNITS: Record<string, number> = {
   yr: 3.15576e7, y: 3.15576e7, year: 3.15576e7, years: 3.15576e7,
 };
 
+const ENERGY_UNITS: Record<string, number> = {
+  J: 1, kJ: 1e3, MJ: 1e6, GJ: 1e9, TJ: 1e12, PJ: 1e15,
+  Wh: 3600, kWh: 3.6e6, MWh: 3.6e9, GWh: 3.6e12, TWh: 3.6e15,
+};
+
+const POWER_UNITS: Record<string, number> = { W: 1, kW: 1e3, MW: 1e6 };
+
 const UNITS: Record<Dimension, Record<string, number>> = {
   count: { '': 1 },
   bits: { '': 1, bit: 1, bits: 1, b: 1 },
@@ -23,11 +30,13 @@ const UNITS: Record<Dimension, Record<string, number>> = {
   temperature: { K: 1 },
   ratio: { '': 1 },
   intensity: { 'FLOP/B': 1, 'FLOP/byte': 1 },
+  energy: ENERGY_UNITS,
+  power: POWER_UNITS,
 };
 
 /** The unit each dimension is expressed in when given as a plain number. */
 export const SI_UNIT: Record<Dimension, string> = {
-  count: '', bits: 'bit', time: 's', temperature: 'K', ratio: '', intensity: 'FLOP/B',
+  count: '', bits: 'bit', time: 's', temperature: 'K', ratio: '', intensity: 'FLOP/B', energy: 'J', power: 'W',
 };
 
 const QUANTITY = /^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([^\d\s].*?)?\s*$/;

@@ -4,7 +4,7 @@
  */
 import type { EstimateResult } from '../model/estimate.js';
 import type { PricedRow } from '../model/price.js';
-import { formatDuration, formatSI } from './format.js';
+import { formatDuration, formatScientific, formatSI } from './format.js';
 import { OPS_CONVENTIONS } from '../model/convention.js';
 import type { Column } from './table.js';
 
@@ -30,25 +30,30 @@ export function estimateColumns(r: EstimateResult): readonly Column<PricedRow>[]
 }
 
 /** CSV of the rows, as `limbound estimate --csv` writes it (full precision, units in the header). */
-export const ROWS_CSV_HEADER = ['id', 'label', 'kind', 'memory_J', 'update_J', 'consolidation_J', 'compute_J', 'energy_J', 'energy_kWh', 'orders_above_floor'] as const;
+export const ROWS_CSV_HEADER = ['id', 'label', 'kind', 'memory_J', 'update_J', 'consolidation_J', 'compute_J', 'energy_J', 'energy_kWh', 'orders_above_floor', 'boundary', 'ratio_to_best_case_accelerator', 'implied_utilisation'] as const;
 
 export function rowsCsvValues(rows: readonly PricedRow[]): unknown[][] {
-  return rows.map((r) => [r.id, r.label, r.kind, r.memory_J, r.update_J, r.consolidation_J, r.compute_J, r.energy_J, r.energy_J / 3.6e6, r.orders_above_floor]);
+  return rows.map((r) => [r.id, r.label, r.kind, r.memory_J, r.update_J, r.consolidation_J, r.compute_J, r.energy_J, r.energy_J / 3.6e6, r.orders_above_floor, r.boundary, r.ratio_to_best_case_accelerator, r.implied_utilisation]);
 }
 
 /**
  * The sentences under the estimate table, the same in `limbound estimate`, the report and the web
- * page: LIM against the floor and the accelerator, the static-barrier optimum, the 2× time (when the
- * trade-off was computed) and the measured run (when there is one).
+ * page: LIM against the floor and the accelerator, what the accelerator row is (a best case, unless
+ * calibrated), the static-barrier optimum, the 2× time (when the trade-off was computed) and the
+ * reported run (when there is one) with its boundary and its place against the best case.
  */
 export function summaryNotes(r: EstimateResult): string[] {
   const lim = r.rows.find((x) => x.id === 'lim')!;
   const acc = r.rows.find((x) => x.id === 'vn-accelerator')!;
-  const measured = r.rows.find((x) => x.id === 'measured');
+  const reported = r.rows.find((x) => x.id === 'reported');
   const within = r.tradeoff?.lim_within_2x_time_s;
   const outside = r.tradeoff?.lim_within_2x_in_model_domain === false;
+  const calibrated = Number(r.inputs.mfu ?? 1) !== 1 || Number(r.inputs.pue ?? 1) !== 1;
   return [
     `LIM is ${formatSI(lim.energy_J, 'J')}, ${lim.orders_above_floor.toFixed(2)} orders above the Landauer floor and ${ordersApart(acc.energy_J, lim.energy_J)} ${acc.label}.`,
+    calibrated
+      ? `The accelerator row is calibrated with MFU ${r.inputs.mfu} and PUE ${r.inputs.pue} (board power × time ÷ MFU × PUE).`
+      : 'The accelerator row is a best case (every FLOP at peak, board power, no host, network or PUE): sourced real runs sit 2–10× above it; --mfu and --pue calibrate it.',
     `Static-barrier optimum E_b* = ${r.derived.cim_barrier_kT.toFixed(2)} kT; each cell updated every τ_u = ${formatSI(r.derived.update_time_s, 's')}${r.derived.in_model_domain ? '' : ', faster than τ0: OUTSIDE the model\'s domain (τ_u ≥ τ0)'}.`,
     ...(within === undefined
       ? []
@@ -59,7 +64,19 @@ export function summaryNotes(r: EstimateResult): string[] {
         ]),
     floorsLine(r),
     ...(r.derived.cooling_per_J > 0 ? [`Memory at ${r.inputs.temperature_K} K below the ambient ${r.inputs.ambient_K} K: every row includes the Carnot work to pump its heat out (× ${formatSI(r.derived.cooling_per_J, '')} of the heat, cooling_J).`] : []),
-    ...(measured ? [`${measured.label}: ${formatSI(measured.energy_J, 'J')} (${formatSI(measured.energy_J / 3600, 'Wh')}), ${measured.orders_above_floor.toFixed(2)} orders above the floor.`] : []),
+    ...(reported ? reportedNote(reported, r.counts.flops) : []),
+  ];
+}
+
+function reportedNote(row: PricedRow, flops: number): string[] {
+  const ratio = row.ratio_to_best_case_accelerator!;
+  const place =
+    ratio >= 1
+      ? `${ratio.toPrecision(3)}× the best-case accelerator row (implied utilisation ${(100 * row.implied_utilisation!).toPrecision(3)} %)`
+      : `${formatScientific(ratio)}× the best-case accelerator row, below it: the run did less work than F = ${formatScientific(flops)} FLOP at the chosen accelerator's peak, or the figure has another boundary`;
+  return [
+    `${row.label}: ${formatSI(row.energy_J, 'J')} (${formatSI(row.energy_J / 3600, 'Wh')}), boundary ${row.boundary}, ${row.orders_above_floor.toFixed(2)} orders above the floor; ${place}.`,
+    `  how it was obtained: ${row.method}`,
   ];
 }
 

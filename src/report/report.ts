@@ -153,7 +153,7 @@ function reportBlocks(r: EstimateResult, o: ReportOptions, sim: SimFigure | unde
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: `limbound report: ${r.workload.name}` },
     { type: 'paragraph', text: `limbound ${r.tool.version}. ${inputSummary(r)}.` },
-    { type: 'paragraph', text: 'Kinds: bound = physics lower bound under the stated model; estimate = technology data × operation counts; measured = reported energy of a real run. The model and its citations: docs/model.md.' },
+    { type: 'paragraph', text: 'Kinds: bound = physics lower bound under the stated model; estimate = technology data × operation counts; reported = energy a real run reports, with its accounting boundary (gpu, system or facility). The model and its citations: docs/model.md.' },
     ...(o.command ? ([{ type: 'paragraph', text: 'Reproduce with:' }, { type: 'code', text: o.command }] as Block[]) : []),
     { type: 'heading', level: 2, text: 'Least energy to solution' },
     {

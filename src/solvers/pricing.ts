@@ -12,6 +12,8 @@ import { InputError, requireNumber } from '../util/errors.js';
 
 export interface SolverPricingOptions {
   temperature_K?: number;
+  /** Ambient the heat is rejected to; below it every row carries its Carnot cooling (default 300 K). */
+  ambient_K?: number;
   accelerator?: string;
   /** Precision at which the accelerator row is priced (default fp32: the solvers' arithmetic). */
   accelerator_precision?: Precision;
@@ -40,6 +42,7 @@ export function solverPricingEnv(o: SolverPricingOptions = {}): PricingEnv {
   return {
     ...DEFAULT_PHYSICS,
     temperature_K,
+    ambient_K: o.ambient_K === undefined ? DEFAULT_PHYSICS.ambient_K : requireNumber('ambient_K', o.ambient_K, { min: 0, minExclusive: true }),
     accelerator,
     accelerator_precision: precision,
     lim_device: limDevice,

@@ -12,15 +12,21 @@ const close = (actual: number, expected: number, rel: number, what: string) =>
   assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${what}: ${actual} vs ${expected}`);
 const counts = (input: Record<string, unknown>) => resolve(validateInput(input));
 
-test('qp-1000 by hand: K = ⌈16·ln2/ln(1/0.95)⌉ = ⌈216.2⌉ = 217, flops 2·P·OPS, reads, writes, one checkpoint', () => {
-  const r = counts({ workload: 'qp-1000' });
+test('qp-1000 by hand: K = ⌈16·ln2/ln(1/0.95)⌉ = ⌈216.2⌉ = 217, flops 2·P·(P·K), reads, writes, one checkpoint', () => {
+  // Under the step convention OPS = P·K; the default (flop) charges every FLOP as a write, OPS = F.
+  const flop = counts({ workload: 'qp-1000' });
+  assert.equal(flop.counts.ops, 434_000_000);
+  assert.equal(flop.counts.update_bits, 434_000_000 * 16);
+  assert.equal(flop.counts.param_writes, 217_000, 'a von Neumann machine writes each variable once per iteration');
+  const r = counts({ workload: 'qp-1000', ops_convention: 'step' });
   assert.equal(r.iterations, 217);
   assert.equal(r.steps, 217);
   assert.deepEqual(r.counts, {
-    flops: 434_000_000, // 2 FLOP per matrix element of a row, P rows per iteration: 2 · 1000 · 217,000
+    flops: 434_000_000, // 2 FLOP per matrix element of a row, P rows per variable update: 2 · 1000 · 217,000
     ops: 217_000, // P · K
+    mac_reads: 216_783_000, // F/2 multiply-adds, OPS of them writes: 217,000,000 − 217,000
     update_bits: 3_472_000, // OPS · N_eff, N_eff = N = 16
-    param_writes: 217_000, // one N-bit write per update
+    param_writes: 217_000, // one N-bit write per variable per iteration
     read_bits: 3_472_000_000, // 8 · F / I with I = 16/N = 1 FLOP/B: one 16-bit element per multiply-add
     params: 1000,
     precision_bits: 16,
@@ -35,20 +41,20 @@ test('qp-1000 by hand: K = ⌈16·ln2/ln(1/0.95)⌉ = ⌈216.2⌉ = 217, flops 2
 });
 
 test('optimizer variants: given iterations, laws, 8-bit precision, explicit ops and flops, checkpoint interval', () => {
-  const given = counts({ workload: 'qp-1000', iterations: 2500, checkpoint_interval_steps: 1000 });
+  const given = counts({ workload: 'qp-1000', iterations: 2500, checkpoint_interval_steps: 1000, ops_convention: 'sample' });
   assert.equal(given.counts.ops, 2_500_000);
   assert.equal(given.counts.flops, 5_000_000_000);
   assert.equal(given.counts.checkpoints, 3, '⌈2500/1000⌉');
   assert.equal(given.origin.iterations, 'input');
   // O(1/k) at N = 8: K = 2^8 = 256; I = 16/8 = 2 FLOP/B.
-  const sub = counts({ workload: 'qp-1000', convergence: 'sublinear', precision_bits: 8 });
+  const sub = counts({ workload: 'qp-1000', convergence: 'sublinear', precision_bits: 8, ops_convention: 'step' });
   assert.equal(sub.iterations, 256);
   assert.equal(sub.counts.read_bits, (8 * 2 * 1000 * 256_000) / 2);
   assert.equal(sub.counts.update_bits, 256_000 * 8);
   const direct = counts({ workload: 'qp-1000', ops: 5000, flops: 7e6, steps: 40, checkpoint_interval_steps: 7 });
   assert.equal(direct.counts.ops, 5000);
   assert.equal(direct.counts.flops, 7e6);
-  assert.equal(direct.counts.param_writes, 5000);
+  assert.equal(direct.counts.param_writes, 40_000, 'P·S: 1000 variables × 40 steps');
   assert.equal(direct.steps, 40);
   assert.equal(direct.counts.checkpoints, 6, '⌈40/7⌉');
   assert.equal(direct.origin.ops, 'input');
@@ -56,8 +62,8 @@ test('optimizer variants: given iterations, laws, 8-bit precision, explicit ops 
   assert.equal(intense.counts.read_bits, (8 * 434_000_000) / 4);
   assert.equal(intense.origin.arithmetic_intensity_flop_per_byte, 'input');
   // A user's params with the preset's law: P = 50 → OPS = 50·217.
-  assert.equal(counts({ workload: 'qp-1000', params: 50 }).counts.ops, 50 * 217);
-  assert.equal(counts({ workload: 'qp-1000', n_eff_bits: 3 }).counts.update_bits, 217_000 * 3);
+  assert.equal(counts({ workload: 'qp-1000', params: 50, ops_convention: 'step' }).counts.ops, 50 * 217);
+  assert.equal(counts({ workload: 'qp-1000', n_eff_bits: 3, ops_convention: 'step' }).counts.update_bits, 217_000 * 3);
 });
 
 test('brain scale by hand: S = 3e11/3.2e6 = 93,750 steps, ⌈93,750/1000⌉ = 94 checkpoints, reads at the H100 ridge', () => {
@@ -146,8 +152,10 @@ test('the pricing setting: defaults, the relaxation time following τ0, and ever
   const { env } = counts({});
   assert.equal(env.temperature_K, 300);
   assert.equal(env.tau0_s, 1e-9);
-  assert.equal(env.relaxation_s, 1e-9);
-  assert.equal(env.transport_c, 1 / 12);
+  assert.equal(env.cell, 'binary');
+  assert.equal(env.ambient_K, 300);
+  assert.equal(env.retention_error, 1e-9);
+  assert.equal(env.transport_c, undefined, 'c is derived from the cell unless given');
   assert.equal(env.erasure_error, 0);
   assert.equal(env.refresh_error, 1e-9);
   assert.equal(env.retention_s, 315576000);
@@ -157,12 +165,13 @@ test('the pricing setting: defaults, the relaxation time following τ0, and ever
   assert.equal(env.cmos_memory_J_per_bit, 3.9e-12);
   assert.equal(env.dram_refresh_interval_s, 0.064);
   assert.equal(env.dram_refresh_J_per_bit, 1.21e-12);
-  const user = counts({ tau0_s: 1e-6, temperature_K: 77, transport_c: 0.5, erasure_error: 0.1, refresh_error: 1e-3, retention_s: 1e3, accelerator: 'a100', accelerator_precision: 'tf32' }).env;
+  const user = counts({ tau0_s: 1e-6, relaxation_s: 1e-6, temperature_K: 77, transport_c: 0.5, erasure_error: 0.1, refresh_error: 1e-3, retention_s: 1e3, accelerator: 'a100', accelerator_precision: 'tf32' }).env;
   assert.deepEqual(
     [user.tau0_s, user.relaxation_s, user.temperature_K, user.transport_c, user.erasure_error, user.refresh_error, user.retention_s, user.accelerator.id, user.accelerator_precision],
     [1e-6, 1e-6, 77, 0.5, 0.1, 1e-3, 1e3, 'a100', 'tf32'],
   );
   assert.equal(counts({ relaxation_s: 1e-7 }).env.relaxation_s, 1e-7);
+  assert.equal(counts({}).env.relaxation_s, undefined, 'τ_r is derived from the cell unless given');
   // The retention time may equal 10·τ0 exactly (one decade of memory), not less.
   assert.equal(counts({ retention_s: 1e-8 }).env.retention_s, 1e-8);
   rejects(() => counts({ retention_s: 9e-9 }), 'retention_s', /≥ 10·tau0_s \(10 ns\)/);
@@ -176,7 +185,7 @@ test('refusals name the field and the fix', () => {
   rejects(() => counts({ n_eff_bits: 33 }), 'n_eff_bits', /≤ precision_bits \(32\), got 33/);
   assert.equal(counts({ n_eff_bits: 32 }).counts.update_bits, 5.76e28);
   rejects(() => counts({ accelerator: 'v100', accelerator_precision: 'bf16' }), 'accelerator_precision', /V100 SXM2 has no bf16 rating \(allowed: fp16, fp32\)/);
-  assert.equal(counts({ kind: 'optimizer', workload: 'gpt-3', iterations: 10 }).counts.ops, 175e9 * 10);
+  assert.equal(counts({ kind: 'optimizer', workload: 'gpt-3', iterations: 10, ops_convention: 'step' }).counts.ops, 175e9 * 10);
   // OPS may equal P (each parameter updated once) but not fall below it.
   assert.doesNotThrow(() => checkFeasible({ ...counts({}).counts, ops: 1e15, params: 1e15 }, counts({}).env));
   rejects(() => checkFeasible({ ...counts({}).counts, ops: 999, params: 1000 }, counts({}).env), 'ops', /must be ≥ params \(1000\).*got 999/);

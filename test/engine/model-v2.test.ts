@@ -245,6 +245,20 @@ test('ideal CIM at the Landauer edge: a ln2 cell refreshed between writes, count
   close(row(rows, 'cim').consolidation_J!, 8e6 * (0.5 * LN2 + barrierForRetention_kT(1e-6, 1e-9, 1e-9)) * KT300, 1e-12, 'refresh + transfer');
 });
 
+test('analog cell by hand: one cell per parameter, one barrier crossing per update, the excess of 256 levels', () => {
+  // P = 1e6 cells of 2^8 = 256 levels, 10 updates each in 1 s: τ_w = τ_u = 0.1 s, E_b* = ln 1e17 = 39.1439 kT.
+  const { rows, derived } = priceCounts(counts({}), env({ cell: 'analog' }));
+  assert.equal(derived.stored_cells, 1e6);
+  assert.equal(derived.cell_writes, 1e7);
+  close(derived.cim_barrier_kT, 39.1439, 1e-5, 'E_b*');
+  const tauD = (Math.sqrt(32) / (2 * Math.PI)) * 61.0164 * 1e-9;
+  const excessPerOp = ((256 * 256 + 2) / 3) * (tauD / 0.1) * KT300;
+  close(row(rows, 'cim').update_J!, 1e7 * 39.1439 * KT300 + 1e7 * excessPerOp, 2e-6, 'CIM update');
+  close(row(rows, 'cim').consolidation_J!, 1e6 * 61.0164 * KT300, 2e-6, 'transfer: one cell per parameter');
+  close(row(rows, 'lim').consolidation_J!, (8e6 * LN2 + 1e6 * 0.5 * Math.log(61.0164)) * KT300, 2e-6, 'LIM: N bits fixed, P ramps');
+  close(row(rows, 'lim').update_J!, 8e7 * LN2 * KT300 + 1e7 * excessPerOp, 2e-6, 'LIM update');
+});
+
 // ---------- §5 cooling ----------
 
 test('below the ambient every row carries the Carnot work; at or above it nothing changes', () => {

@@ -20,11 +20,21 @@ test('seed anchor: brain-scale LIM lies in [1e8, 1e9] J, within one order of the
   close(floor.energy_J, 1.8e27 * 32 * KT300 * Math.LN2, 1e-12, 'floor');
 });
 
-test('seed anchor: the H100 accelerator row is 1e6–1e7 times the LIM row (6 to 7 orders)', () => {
+test('seed anchor: the H100 accelerator row of brain scale, wall by wall by hand, is 6 to 7 orders above LIM', () => {
   const r = estimate();
-  const ratio = row(r.rows, 'vn-accelerator').energy_J / row(r.rows, 'lim').energy_J;
+  const acc = row(r.rows, 'vn-accelerator');
+  // Memory: 8·1.8e27 FLOP / 295.343 FLOP/B (989.4e12 / 3.35e12) = 4.875682e25 bit × 3.9 pJ.
+  close(acc.memory_J!, 1.901516e14, 1e-6, 'memory wall');
+  // Update: P·S = 1e15 × 93,750 writes of 32 bits × 3.9 pJ.
+  close(acc.update_J!, 1.17e10, 1e-12, 'update wall');
+  // Consolidation: 94 checkpoints × 3.2e16 bits × 3.9 pJ, plus 3.2e16 bits × (31,557,600 s / 64 ms) × 1.21 pJ.
+  close(acc.consolidation_J!, 1.173120e7 + 1.909235e13, 1e-6, 'consolidation wall');
+  // Compute: 1.8e27 FLOP × 700 W / 989.4e12 FLOP/s.
+  close(acc.compute_J!, 1.273499e15, 1e-6, 'compute wall');
+  close(acc.energy_J, 1.482755e15, 1e-6, 'total');
+  const ratio = 1.482755e15 / row(r.rows, 'lim').energy_J;
   assert.ok(ratio >= 1e6 && ratio <= 1e7, `ratio ${ratio.toExponential(3)}`);
-  assert.match(row(r.rows, 'vn-accelerator').label, /H100/);
+  assert.match(acc.label, /H100/);
 });
 
 test('brain-scale counts follow MODEL.md §1 (F = 6PD, S = D/B, U = P·S, OPS = F)', () => {
@@ -36,23 +46,24 @@ test('brain-scale counts follow MODEL.md §1 (F = 6PD, S = D/B, U = P·S, OPS = 
   assert.equal(counts.update_bits, counts.ops * 32);
 });
 
-test('GPT-3 preset uses its reported FLOPs and shows the measured 1,287 MWh row', () => {
+test('GPT-3 preset uses its reported FLOPs and shows the reported 1,287 MWh row at the facility boundary', () => {
   const r = estimate({ workload: 'gpt-3' });
   assert.equal(r.counts.flops, 3.14e23);
-  const measured = row(r.rows, 'measured');
-  assert.equal(measured.kind, 'measured');
-  assert.equal(measured.energy_J, 1287 * 3.6e9);
-  assert.equal(measured.update_J, null);
+  const reported = row(r.rows, 'reported');
+  assert.equal(reported.kind, 'reported');
+  assert.equal(reported.energy_J, 1287 * 3.6e9);
+  assert.equal(reported.boundary, 'facility');
+  assert.equal(reported.update_J, null);
   // Changing the model size makes the preset's FLOPs and reported energy inapplicable.
   const bigger = estimate({ workload: 'gpt-3', params: 1e12 });
   assert.equal(bigger.counts.flops, 6 * 1e12 * 300e9);
-  assert.equal(bigger.rows.find((x) => x.id === 'measured'), undefined);
+  assert.equal(bigger.rows.find((x) => x.id === 'reported'), undefined);
 });
 
 test('row ids and kinds are stable', () => {
   const r = estimate({ workload: 'bloom-176b' });
-  assert.deepEqual(r.rows.map((x) => x.id), ['landauer', 'lim', 'cim', 'vn-cmos-limit', 'vn-accelerator', 'lim-device', 'cim-device', 'measured']);
-  assert.deepEqual(r.rows.map((x) => x.kind), ['bound', 'bound', 'bound', 'estimate', 'estimate', 'estimate', 'estimate', 'measured']);
+  assert.deepEqual(r.rows.map((x) => x.id), ['landauer', 'lim', 'cim', 'vn-cmos-limit', 'vn-accelerator', 'lim-device', 'cim-device', 'reported']);
+  assert.deepEqual(r.rows.map((x) => x.kind), ['bound', 'bound', 'bound', 'estimate', 'estimate', 'estimate', 'estimate', 'reported']);
   for (const x of r.rows) assert.ok(Number.isFinite(x.energy_J) && x.energy_J > 0, x.id);
 });
 
@@ -89,8 +100,12 @@ test('every wall of a tiny case, counted by hand', () => {
   const acc = row(rows, 'vn-accelerator');
   close(acc.memory_J!, 5e5 * 3.9e-12, 1e-12, 'memory wall');
   close(acc.update_J!, 1e4 * 8 * 3.9e-12, 1e-12, 'update wall');
-  close(acc.compute_J!, 2e6 * (700 / 989.4e12), 1e-12, 'compute');
   close(acc.consolidation_J!, 2 * 1000 * 8 * 3.9e-12 + 1000 * 8 * (1 / 0.064) * 1.21e-12, 1e-12, 'checkpoints + refresh');
+  // The board energy is 700 W × the roofline time. Here the kernel is memory-bound: 62,500 B at
+  // 3.35 TB/s = 18.66 ns > 2e6 FLOP at 989.4 TFLOP/s = 2.02 ns. The HBM walls are shares inside it.
+  const boardJ = 700 * Math.max(2e6 / 989.4e12, 5e5 / 8 / 3.35e12);
+  close(acc.energy_J, boardJ, 1e-12, 'row = board power × roofline time');
+  close(acc.compute_J!, boardJ - acc.memory_J! - acc.update_J! - acc.consolidation_J!, 1e-12, 'compute = the rest');
   close(row(rows, 'vn-cmos-limit').compute_J!, 2e6 / 4.7e15, 1e-12, 'CMOS limit compute');
   // FN-DAM: 8 bits fit one 14-bit cell: 1e6 updates × 5 fJ. PCM: 1e6 × 8 bits × 2 pJ write + 2.47 pJ read.
   close(row(rows, 'lim-device').update_J!, 1e6 * 5e-15, 1e-12, 'fn-dam');

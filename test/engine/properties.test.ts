@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { estimate, resolve, validateInput, priceCounts, type EstimateInput } from '../../src/model/index.js';
+import { estimate, type EstimateInput } from '../../src/model/index.js';
 
 fc.configureGlobal({ seed: 20261123, numRuns: 300 });
 
@@ -117,7 +117,37 @@ test('optimizer workloads keep the ordering and the floor', () => {
   );
 });
 
-test('priceCounts is pure: same counts, same rows', () => {
-  const { counts, env } = resolve(validateInput({ workload: 'gpt-3' }));
-  assert.deepEqual(priceCounts(counts, env).rows, priceCounts({ ...counts }, env).rows);
+test('the bound rows scale exactly with T at fixed counts (no cooling at or above the ambient)', () => {
+  fc.assert(
+    fc.property(trainingPoint, fc.double({ min: 1.01, max: 10, noNaN: true }), (p, k) => {
+      const t2 = Math.min(1e4, p.temperature_K * k);
+      const a = energies({ ...p, ambient_K: p.temperature_K });
+      const b = energies({ ...p, ambient_K: p.temperature_K, temperature_K: t2 });
+      for (const id of ['landauer', 'lim', 'cim']) {
+        const ratio = b[id]! / a[id]!;
+        assert.ok(Math.abs(ratio / (t2 / p.temperature_K) - 1) <= 1e-9, `${id}: ${ratio} vs ${t2 / p.temperature_K}`);
+      }
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('the 2× time matches its closed form on random points (binary cells)', () => {
+  fc.assert(
+    fc.property(trainingPoint, (p) => {
+      const r = estimate(p, { tradeoff: { points: 2 } });
+      const lim = r.rows.find((x) => x.id === 'lim')!;
+      const kT = 1.380649e-23 * p.temperature_K;
+      const bits = r.counts.update_bits;
+      // Consolidation per changed bit in kT (walls exclude cooling, which scales floor and LIM alike), then
+      // T = (OPS/P)·2τ_D/(ln2 − it).
+      const consolidationPerBit = lim.consolidation_J! / (bits * kT);
+      if (consolidationPerBit >= Math.LN2) return;
+      const tauD = (Math.sqrt(32) / (2 * Math.PI)) * Math.log((10 * 3.15576e7) / 1e-18) * 1e-9;
+      const t2x = ((r.counts.ops / r.counts.params) * 2 * tauD) / (Math.LN2 - consolidationPerBit);
+      const got = r.tradeoff!.lim_within_2x_time_s!;
+      assert.ok(Math.abs(got / t2x - 1) < 1e-6, `${got} vs ${t2x}`);
+    }),
+    { numRuns: 100 },
+  );
 });

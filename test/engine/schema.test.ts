@@ -30,7 +30,7 @@ test('bad numbers are rejected with the field and the allowed range', () => {
 
 test('unknown presets and names are rejected with the allowed values', () => {
   rejects(() => estimate({ workload: 'gpt-5' }), 'workload', /allowed: brain-scale/);
-  rejects(() => estimate({ accelerator: 'h200' }), 'accelerator', /allowed: .*h100/);
+  rejects(() => estimate({ accelerator: 'h300' }), 'accelerator', /allowed: .*h100/);
   rejects(() => estimate({ device: 'flash' }), 'device', /allowed/);
   rejects(() => estimate({ accelerator: 'tpu-v4', accelerator_precision: 'fp8' }), 'accelerator_precision', /bf16/);
   rejects(() => estimate({ workload: 'qp-1000', tokens: 5 }), 'tokens', /training/);

@@ -159,7 +159,7 @@ test('report --out DIR writes the whole report, atomically', () => {
   assert.equal((bib.match(/@misc\{/g) ?? []).length, cited.length);
 
   // Markdown: the CLI's strings; HTML: self-contained, one inline SVG per figure, ids unique.
-  assert.match(md, /\| Reported: GPT-3 175B training run \| measured \| 4\.63 TJ \| 1\.29 GWh \|/);
+  assert.match(md, /\| Reported: GPT-3 175B training run \| reported \| 4\.63 TJ \| 1\.29 GWh \|/);
   assert.match(md, /!\[[^\]]*\]\(figures\/ladder\.svg\)/);
   assert.match(md, /## Simulator\n\nNot included: left out \(--no-sim\)\./);
   const html = readFileSync(join(out, 'report.html'), 'utf8');

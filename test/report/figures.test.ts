@@ -124,13 +124,13 @@ test('ladder: log energy axis, colour by kind, rows from the floor up, brain ref
   assert.equal(rule!.data.values[0].energy_J, 6.31152e8);
   assert.equal(rule!.mark.type, 'rule');
   assert.match((spec as Json).title.text, /Energy ladder/);
-  // GPT-3 adds the measured row, in the measured colour.
+  // GPT-3 adds the reported row, in the reported colour.
   const g = ladderSpec(ladderData(gpt3()));
-  assert.deepEqual(layers(g)[1]!.encoding.color.scale.domain, ['bound', 'estimate', 'measured']);
-  assert.ok((layers(g)[1]!.data.values as Array<{ kind: string }>).some((r) => r.kind === 'measured'));
+  assert.deepEqual(layers(g)[1]!.encoding.color.scale.domain, ['bound', 'estimate', 'reported']);
+  assert.ok((layers(g)[1]!.data.values as Array<{ kind: string }>).some((r) => r.kind === 'reported'));
 });
 
-test('energy against size: log–log, a line per paradigm, reported runs as measured points', () => {
+test('energy against size: log–log, a line per paradigm, reported runs as points', () => {
   const input = validateInput({});
   const r = brain();
   const data = sizeData(r, sizeSweep(input, { from: 1e9, to: 1e15, count: 7 }));
@@ -152,12 +152,16 @@ test('energy against size: log–log, a line per paradigm, reported runs as meas
   assert.ok(Math.abs(floorAt(1e15) / floorAt(1e9) / 1e6 - 1) < 1e-12);
   // Reported runs: GPT-3 1,287 MWh = 4.6332e12 J, BLOOM 433 MWh = 1.5588e12 J.
   const points = measured!.data.values as Array<{ label: string; params: number; energy_J: number; kind: string }>;
-  assert.deepEqual(points.map((p) => [p.label, p.params, p.energy_J, p.kind]), [
-    ['GPT-3 175B', 175e9, 1287 * 3.6e9, 'measured'],
-    ['BLOOM 176B', 176e9, 433 * 3.6e9, 'measured'],
-  ]);
+  const point = (label: string) => points.find((p) => p.label === label)!;
+  assert.deepEqual([point('GPT-3 175B').params, point('GPT-3 175B').energy_J], [175e9, 1287 * 3.6e9]);
+  assert.deepEqual([point('BLOOM 176B').params, point('BLOOM 176B').energy_J], [176e9, 433 * 3.6e9]);
+  // Llama 2 70B: 1,720,320 A100-hours × 400 W; T5: 85.7 MWh (Patterson et al. Table 4).
+  assert.equal(point('Llama 2 70B').energy_J, 1720320 * 3600 * 400);
+  assert.equal(point('T5 11B').energy_J, 85.7 * 3.6e9);
+  assert.equal(points.length, 12);
+  assert.ok(points.every((p) => p.kind === 'reported'));
   assert.equal(measured!.encoding.color.field, 'kind');
-  assert.ok(measured!.encoding.color.scale.domain.includes('measured'));
+  assert.ok(measured!.encoding.color.scale.domain.includes('reported'));
 });
 
 test('energy against time: log–log with duration ticks and the 2× marker of docs/model.md', () => {
@@ -271,16 +275,17 @@ test('figure citations: everything the four design-point figures cite, plus extr
 test('summary notes: one wording for the CLI, the report and the page', () => {
   const r = gpt3();
   const notes = summaryNotes(r);
-  assert.match(notes[0]!, /^LIM is 32 kJ, 0\.05 orders above the Landauer floor and 6\.90 orders below /);
-  assert.match(notes[2]!, /^LIM stays within 2× of the floor for T_sol ≥ 3\.29 d \(τ_u = 159 ns, inside the model's domain τ_u ≥ τ0\)\.$/);
-  assert.match(notes[3]!, /^Landauer floor by counting convention \(--ops-convention\): flop 28\.8 kJ \(in force\) · sample 4\.82 kJ · step 1\.51 mJ\.$/);
-  assert.match(notes[4]!, /^Reported: GPT-3 175B training run: 4\.63 TJ \(1\.29 GWh\)/);
+  assert.match(notes[0]!, /^LIM is 35\.3 kJ, 0\.09 orders above the Landauer floor and 7\.33 orders below von Neumann, NVIDIA V100 SXM2 FP16\.$/);
+  assert.match(notes[1]!, /^The accelerator row is a best case .*sourced real runs sit 2–10× above it/);
+  assert.match(notes[3]!, /^LIM stays within 2× of the floor for T_sol ≥ 3\.29 d \(τ_u = 159 ns, inside the model's domain τ_u ≥ τ0\)\.$/);
+  assert.match(notes[4]!, /^Landauer floor by counting convention \(--ops-convention\): flop 28\.8 kJ \(in force\) · sample 4\.82 kJ · step 1\.51 mJ\.$/);
+  assert.match(notes[5]!, /^Reported: GPT-3 175B training run: 4\.63 TJ \(1\.29 GWh\)/);
   const never: EstimateResult = { ...r, tradeoff: { ...r.tradeoff!, lim_within_2x_time_s: null } };
-  assert.equal(summaryNotes(never)[2], 'LIM is never within 2× of the floor, whatever T_sol.');
-  assert.equal(summaryNotes({ ...r, tradeoff: undefined }).length, 4);
+  assert.equal(summaryNotes(never)[3], 'LIM is never within 2× of the floor, whatever T_sol.');
+  assert.equal(summaryNotes({ ...r, tradeoff: undefined }).length, 6);
   // A 2× time faster than τ0 per update is said to be outside the model's domain.
   const outside: EstimateResult = { ...r, tradeoff: { ...r.tradeoff!, lim_within_2x_time_s: 1, lim_within_2x_in_model_domain: false } };
-  assert.match(summaryNotes(outside)[2]!, /^LIM stays within 2× of the floor for T_sol ≥ 1 s — outside the model's domain, which starts at T_sol = 29\.9 min \(τ_u = τ0\)/);
+  assert.match(summaryNotes(outside)[3]!, /^LIM stays within 2× of the floor for T_sol ≥ 1 s — outside the model's domain, which starts at T_sol = 29\.9 min \(τ_u = τ0\)/);
 });
 
 test('solver figure: log energy, linear iterations when they span two decades or less', () => {
@@ -316,7 +321,7 @@ test('every figure renders to SVG with SI ticks, kinds in the legend and its sou
   const ladderTexts = texts(await renderSvgNode(specs.ladder!));
   for (const tick of ['10 kJ', '1 MJ', '1 GJ', '1 TJ', '10 TJ']) assert.ok(ladderTexts.includes(tick), `ladder tick ${tick}: ${ladderTexts.join(' | ')}`);
   assert.ok(ladderTexts.includes('4.63 TJ'), 'GPT-3 reported energy label');
-  assert.ok(ladderTexts.some((x) => x.startsWith('measured')));
+  assert.ok(ladderTexts.some((x) => x.startsWith('reported')));
 });
 
 /** RGBA pixels of an 8-bit RGBA, non-interlaced PNG (what resvg writes). */

@@ -80,14 +80,7 @@ export async function launch(viewport = { width: 1400, height: 1000 }): Promise<
     const first = (err instanceof Error ? err.message : String(err)).split('\n').find((l) => l.trim()) ?? '';
     throw new Error(`${INSTALL_HINT} (${choice.source} failed: ${first.trim()})`);
   }
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const external: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'blob:' || url.protocol === 'data:' || url.protocol === 'file:' || url.hostname === '127.0.0.1') return route.continue();
-    external.push(url.href);
-    return route.abort();
-  });
+  const { context, external } = await offlineContext(browser, viewport);
   return {
     choice,
     version: browser.version(),
@@ -99,4 +92,20 @@ export async function launch(viewport = { width: 1400, height: 1000 }): Promise<
       await browser.close();
     },
   };
+}
+
+/**
+ * A fresh context (own storage, own viewport) of a running browser in which every request that
+ * leaves 127.0.0.1 is aborted and recorded in `external`.
+ */
+export async function offlineContext(browser: Browser, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; external: string[] }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const external: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'blob:' || url.protocol === 'data:' || url.protocol === 'file:' || url.hostname === '127.0.0.1') return route.continue();
+    external.push(url.href);
+    return route.abort();
+  });
+  return { context, external };
 }

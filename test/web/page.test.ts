@@ -92,8 +92,9 @@ describe('web page in Chromium', { timeout: 120_000 }, () => {
     await page.waitForSelector('html[data-ready="true"]');
     await page.waitForSelector('#results[data-state="ready"]');
     await assertMatchesCli(page, {}, []);
-    // The brain-scale anchor (docs/model.md): LIM 165 MJ, 6.95 orders below the H100 row.
-    assert.match(await page.textContent('#results-table tbody tr[data-row-id="lim"] td[data-col="energy"]') ?? '', /^165 MJ$/);
+    // The brain-scale anchor (docs/model.md): LIM 167 MJ (binary cells, flop convention), 6.95 orders below the H100 row.
+    assert.match(await page.textContent('#results-table tbody tr[data-row-id="lim"] td[data-col="energy"]') ?? '', /^167 MJ$/);
+    assert.equal(await page.textContent('#headline'), 'LIM needs 167 MJ, 6.95 orders of magnitude below NVIDIA H100 SXM5 BF16.');
     // The notes under the table are the CLI's and the report's.
     assert.deepEqual(await page.$$eval('#notes li', (lis) => lis.map((li) => li.textContent)), summaryNotes(estimate({}, { tradeoff: true })));
   });
@@ -108,13 +109,13 @@ describe('web page in Chromium', { timeout: 120_000 }, () => {
     assert.match((await page.textContent('#sweep-status')) ?? '', /Web Worker/);
   });
 
-  it('GPT-3 preset reproduces the CLI, including the measured row', async () => {
+  it('GPT-3 preset reproduces the CLI, including the reported row', async () => {
     const before = await computation(page);
     await page.selectOption('#field-workload', 'gpt-3');
     await nextComputation(page, before);
     await assertMatchesCli(page, { workload: 'gpt-3' }, ['--workload', 'gpt-3']);
     const ids = (await rows(page)).map((r) => r.id);
-    assert.equal(ids[ids.length - 1], 'measured');
+    assert.equal(ids[ids.length - 1], 'reported');
     assert.match(page.url(), /\?workload=gpt-3$/);
   });
 

@@ -13,6 +13,8 @@ export const MIN_FONT_PX = 11;
 const STACK_BELOW_PX = 640;
 /** Below this width, the legend of the kinds (bound, estimate, reported) is left to the page's text. */
 const NARROW_PX = 480;
+/** Below this width, legends go under the plot rather than beside it. */
+const LEGEND_BELOW_PX = 760;
 
 type Node = Record<string, unknown>;
 
@@ -85,7 +87,7 @@ export function fitSpec(original: VlSpec, { width, plotWidth }: FitOptions): { s
     }
   }
   const config = (spec.config ??= {}) as Node;
-  config.legend = { ...(config.legend as Node), orient: 'bottom', direction: 'vertical', labelFontSize: Math.max(MIN_FONT_PX, Number((config.legend as Node)?.labelFontSize ?? 11)) };
+  config.legend = { ...(config.legend as Node), orient: width < LEGEND_BELOW_PX ? 'bottom' : 'right', direction: 'vertical', labelFontSize: Math.max(MIN_FONT_PX, Number((config.legend as Node)?.labelFontSize ?? 11)) };
 
   const panels = spec.vconcat as Node[];
   const plot = panels[0]!;

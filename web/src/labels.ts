@@ -13,10 +13,11 @@ import type { WorkloadPreset } from '../../src/data/workloads.js';
 /** Where the model is written down, relative to the built page (web/dist/index.html in the repository). */
 export const DOCS_URL = '../../docs/model.md';
 
-export type GroupId = 'workload' | 'hardware' | 'physics' | 'counts';
+export type GroupId = 'workload' | 'reported' | 'hardware' | 'physics' | 'counts';
 
 export const GROUP_TITLES: Record<GroupId, string> = {
   workload: 'Your model and run',
+  reported: 'Your measured run (optional)',
   hardware: 'Hardware',
   counts: 'Operation counts (optional)',
   physics: 'Physics of the memory (optional)',
@@ -41,6 +42,14 @@ export const INPUT_LABELS: Partial<Record<string, InputLabel>> = {
   time_s: { label: 'Time to solution', unit: 's', help: 'Wall-clock length of the run; a unit is fine: 30 d, 1 yr.', group: 'workload', example: '30 d' },
   precision_bits: { label: 'Parameter precision', unit: 'bit', help: 'N, bits stored per parameter (32 for FP32 master weights).', group: 'workload', example: '16' },
   temperature_K: { label: 'Temperature', unit: 'K', help: 'Of the memory; 300 K is room temperature. Sets kT, the scale of every bound.', group: 'physics', example: '300' },
+  tokens_per_param: { label: 'Tokens per parameter', help: 'R, sets the training tokens to R × parameters instead (compute-optimal: about 20, Hoffmann et al. 2022).', group: 'workload', example: '20' },
+  flops_per_token: { label: 'Training FLOP per token', help: 'By default 6 × parameters; a model config adds attention.', group: 'counts' },
+  reported_energy_J: { label: 'Energy your run used', unit: 'J', help: 'Adds a “reported” row for your run; a unit is fine: 50 MWh, 1.2 GWh.', group: 'reported', example: '50 MWh' },
+  boundary: { label: 'What the energy covers', help: 'gpu: accelerators only; system: whole servers; facility: with cooling and power delivery (× PUE).', group: 'reported' },
+  gpu_hours: { label: 'GPU-hours', help: 'Or give GPU-hours and power per GPU: energy = hours × power × PUE.', group: 'reported', example: '1.3M' },
+  gpu_power_W: { label: 'Power per GPU', unit: 'W', help: 'Average draw per GPU for the GPU-hours, e.g. the board TDP.', group: 'reported', example: '700' },
+  pue: { label: 'PUE', help: 'Power usage effectiveness of the data centre (1 = none counted, the best case).', group: 'reported', example: '1.1' },
+  mfu: { label: 'Model FLOPs utilisation', help: 'Share of the accelerator\'s peak the run achieves (1 = the best case).', group: 'hardware', example: '0.4' },
   accelerator: { label: 'Accelerator', help: 'The chip of the von Neumann row, at full use: a best case (real runs use 2–10× more).', group: 'hardware' },
   accelerator_precision: { label: 'Accelerator math precision', help: 'Precision of its matrix math; sets its joules per FLOP.', group: 'hardware' },
   device: { label: 'Memory device', help: 'A real memory device priced as an in-memory row (LIM-capable devices set the LIM row).', group: 'hardware' },
@@ -53,10 +62,14 @@ export const INPUT_LABELS: Partial<Record<string, InputLabel>> = {
   convergence: { label: 'Convergence law', help: 'How an optimizer approaches its solution: linear (rate ρ), O(1/k) or O(1/√k).', group: 'counts' },
   convergence_rate: { label: 'Contraction per iteration', help: 'ρ of a linear law, between 0 and 1.', group: 'counts' },
   checkpoint_interval_steps: { label: 'Checkpoint interval', unit: 'steps', help: 'Optimizer steps between full-model checkpoints (part of the consolidation wall).', group: 'counts' },
+  ops_convention: { label: 'What counts as a weight write', help: 'flop: every FLOP writes (the seed paper\'s reading, default); sample: once per weight per token; step: once per weight per optimizer step.', group: 'counts' },
+  cell: { label: 'Memory cell', help: 'binary: N bistable cells per parameter (default); analog: one cell of 2^N levels.', group: 'physics' },
+  retention_error: { label: 'Retention error', help: 'ε_ret, the tolerated chance of losing a bit of the trained model within the retention time.', group: 'physics' },
+  ambient_K: { label: 'Ambient temperature', unit: 'K', help: 'Where the heat goes; below it, cooling costs the Carnot factor.', group: 'physics' },
   n_eff_bits: { label: 'Bits changed per update', unit: 'bit', help: 'N_eff; by default all N bits.', group: 'physics' },
   tau0_s: { label: 'Attempt time', unit: 's', help: 'τ0 of thermally activated escape from a memory state (about 1 ns).', group: 'physics' },
-  relaxation_s: { label: 'Cell relaxation time', unit: 's', help: 'τ_r of a memory cell over its state range; by default τ0.', group: 'physics' },
-  transport_c: { label: 'Update transport factor', help: 'c = W₂²/L² of one update; 1/12 takes a uniform state to a point.', group: 'physics' },
+  relaxation_s: { label: 'Cell relaxation time', unit: 's', help: 'τ_r of a memory cell over its state range; by default from the cell and τ0.', group: 'physics' },
+  transport_c: { label: 'Update transport factor', help: 'c = W₂²/L² of one update; by default from the cell: 1/2 binary, towards 1/12 analog.', group: 'physics' },
   erasure_error: { label: 'Erasure error', help: 'ε, the tolerated chance that an erased bit is wrong.', group: 'physics' },
   refresh_error: { label: 'Refresh error', help: 'ε_ref, the tolerated chance of losing a bit between refreshes.', group: 'physics' },
   retention_s: { label: 'Retention time', unit: 's', help: 'τ_ret, how long the trained model must be kept (sets the barrier height).', group: 'physics', example: '10 yr' },

@@ -12,6 +12,7 @@ import { ACCELERATORS } from '../../src/data/accelerators.js';
 import { DEVICES } from '../../src/data/devices.js';
 import { toBibtex } from '../../src/data/sources.js';
 import { compactNumber } from '../../src/util/errors.js';
+import { formatDuration } from '../../src/report/format.js';
 import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../../src/report/estimate-table.js';
 import { toCsv } from '../../src/report/table.js';
 import { figureCitations, inputSummary, ladderData, ladderSpec, wallsData, wallsSpec, sizeSpec, tradeoffSpec, type VlSpec } from '../../src/report/figures/index.js';
@@ -146,10 +147,15 @@ function showErrors(errors: Partial<Record<string, string>>): void {
 /** Shows the preset's (or default's) effective value as each empty field's placeholder. */
 function showPlaceholders(r: EstimateResult): void {
   for (const key of FIELD_KEYS) {
-    const el = $<HTMLInputElement>(`field-${key}`);
+    const el = $<HTMLInputElement | HTMLSelectElement>(`field-${key}`);
+    const v = r.inputs[key];
     if (el instanceof HTMLInputElement) {
-      const v = r.inputs[key];
-      el.placeholder = v === undefined ? '' : typeof v === 'number' ? `${compactNumber(Number(v.toPrecision(6)))} (${r.origin[key]})` : String(v);
+      const field = FIELDS[key];
+      const shown = typeof v !== 'number' ? String(v ?? '') : field.type === 'number' && field.dimension === 'time' ? formatDuration(v) : compactNumber(Number(v.toPrecision(6)));
+      el.placeholder = v === undefined ? '' : `${shown} (${r.origin[key]})`;
+    } else if (key !== 'workload' && el.options[0]) {
+      // The empty choice names the value it stands for.
+      el.options[0].text = v === undefined ? '(from the preset)' : `${NAMES[key] ? NAMES[key]!(String(v)) : String(v)} (${r.origin[key] ?? 'preset'})`;
     }
   }
 }

@@ -19,7 +19,7 @@ import type { WallsData } from './walls.js';
 import type { Frame } from './theme.js';
 import type { SeriesMeta } from './types.js';
 
-const KIND_NOTE = 'bound = physics lower bound; estimate = technology data × counts; measured = reported energy of a real run.';
+const KIND_NOTE = 'bound = physics lower bound; estimate = technology data × counts; reported = energy a real run reports, with its accounting boundary.';
 
 /** "P = 1e15 · F = 1.8e27 FLOP · N = 32 bit · T = 300 K · T_sol = 1 yr", as in the CLI header. */
 export function inputSummary(r: EstimateResult): string {
@@ -59,7 +59,7 @@ function made(r: EstimateResult): string {
 
 /** The paradigm series of a result (rows priced by the engine, measured excluded). */
 export function seriesOf(r: EstimateResult): SeriesMeta[] {
-  return r.rows.filter((row) => row.id !== 'measured').map((row) => ({ id: row.id, label: row.label, kind: row.kind }));
+  return r.rows.filter((row) => row.id !== 'reported').map((row) => ({ id: row.id, label: row.label, kind: row.kind }));
 }
 
 export function ladderData(r: EstimateResult): LadderData {

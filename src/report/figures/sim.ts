@@ -77,6 +77,7 @@ export function simSpec(data: SimData, analysis: SimAnalysis = analyseSim(data))
   const legend: Record<Kind, string> = {
     bound: `bound: ${referenceLabel}`,
     estimate: 'estimate: fit a + b/τ',
+    reported: '',
     measured: 'measured: simulated ⟨W⟩ ± 1 s.e.',
   };
   const color = {

@@ -22,7 +22,7 @@ export interface MeasuredPoint {
 export interface SizeData extends Frame {
   series: SeriesMeta[];
   points: SizePoint[];
-  /** Reported energies of real training runs (kind: measured). */
+  /** Reported energies of real training runs (kind: reported). */
   measured: MeasuredPoint[];
   /** The input's own parameter count, marked with a vertical rule. */
   input_params?: number;
@@ -32,12 +32,12 @@ export function sizeSpec(data: SizeData): VlSpec {
   const lines = seriesValues(data.series, data.points.map((p) => ({ x: p.params, energy_J: p.energy_J }))).map((v) => ({ params: v.x, ...v, energy_text: formatSI(v.energy_J, 'J') }));
   const measured = data.measured
     .filter((m) => m.energy_J > 0)
-    .map((m) => ({ ...m, kind: 'measured', energy_text: formatSI(m.energy_J, 'J'), params_text: formatScientific(m.params) }));
+    .map((m) => ({ ...m, kind: 'reported', energy_text: formatSI(m.energy_J, 'J'), params_text: formatScientific(m.params) }));
   const xDomain = logDomain([...lines.map((v) => v.params), ...measured.map((m) => m.params)]);
   const yDomain = logDomain([...lines.map((v) => v.energy_J), ...measured.map((m) => m.energy_J)]);
   const x = { field: 'params', type: 'quantitative', title: 'model size P (parameters, log scale)', scale: { type: 'log', domain: xDomain }, axis: logAxis(xDomain, countLabelExpr()) };
   const y = { field: 'energy_J', type: 'quantitative', title: 'energy to solution (J, log scale)', scale: { type: 'log', domain: yDomain }, axis: logAxis(yDomain, siLabelExpr('J')) };
-  const color = seriesColor(data.series, measured.length ? ['measured'] : []);
+  const color = seriesColor(data.series, measured.length ? ['reported'] : []);
   const layers: Record<string, unknown>[] = [
     {
       data: { values: lines },

@@ -1,5 +1,5 @@
 /**
- * What every figure shares: the kind colours (bound / estimate / measured, the same in every figure),
+ * What every figure shares: the kind colours (bound / estimate / reported / measured, the same in every figure),
  * SI-prefixed tick labels written as Vega expressions (so an exported .vl.json spec renders the same
  * in any Vega-Lite viewer, with no custom functions), duration ticks, and the title / source-note frame.
  */
@@ -7,15 +7,16 @@ import type { Kind } from '../../model/paradigms.js';
 import { DURATION_UNITS, YEAR_S } from '../format.js';
 import type { VlSpec } from './types.js';
 
-export const KINDS: readonly Kind[] = ['bound', 'estimate', 'measured'];
+export const KINDS: readonly Kind[] = ['bound', 'estimate', 'reported', 'measured'];
 
 /** Okabe–Ito colours (distinguishable with colour-vision deficiency). */
-export const KIND_COLORS: Record<Kind, string> = { bound: '#0072B2', estimate: '#E69F00', measured: '#CC79A7' };
+export const KIND_COLORS: Record<Kind, string> = { bound: '#0072B2', estimate: '#E69F00', reported: '#CC79A7', measured: '#009E73' };
 
 export const KIND_MEANING: Record<Kind, string> = {
   bound: 'physics lower bound',
   estimate: 'technology data × counts',
-  measured: 'reported energy of a run',
+  reported: 'reported energy of a run, with its accounting boundary',
+  measured: 'measured by the simulator',
 };
 
 export const REFERENCE_COLOR = '#555555';

@@ -1,7 +1,7 @@
 /**
  * Figure 4, the walls per paradigm: left, each row's energy split into its memory, update,
  * consolidation and compute walls as shares of the row (stacked to 100 %); right, each wall's energy
- * on a log axis, since walls differ by many orders of magnitude. Rows without walls (measured) are
+ * on a log axis, since walls differ by many orders of magnitude. Rows without walls (reported) are
  * left out; walls of 0 J appear only on the left (as nothing).
  */
 import type { Kind, Wall } from '../../model/paradigms.js';
