@@ -5,6 +5,7 @@
 import { run as runEstimate } from './estimate.bench.js';
 import { run as runSim } from './sim.bench.js';
 import { run as runAnneal } from './anneal.bench.js';
+import { run as runUncertainty } from './uncertainty.bench.js';
 import { run as runMachine } from './machine.bench.js';
 
 const only = process.argv[2];
@@ -12,6 +13,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['estimate', runEstimate],
   ['sim', runSim],
   ['anneal', runAnneal],
+  ['uncertainty', runUncertainty],
   ['machine', runMachine],
 ];
 for (const [name, run] of benches) {

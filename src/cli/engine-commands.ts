@@ -21,6 +21,8 @@ import { InputError } from '../util/errors.js';
 import { conventionExplanation } from '../model/convention.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
+import { DEFAULT_SAMPLES } from '../model/uncertainty.js';
+import { addSamplingOptions, emitEstimateWithUncertainty, prepareUncertainty, refuseSamplingFlags, runUncertainty } from './uncertainty.js';
 
 /** A count with an optional suffix ("100k"), or NaN for the caller's own error message. */
 function countOrNaN(text: string): number {
@@ -35,7 +37,7 @@ import { REPORTED_FORMATS, parseReportedFile, type ReportedFormat } from '../mod
 import type { ReportedMeasurement } from '../model/reported.js';
 
 export function registerEngineCommands(program: Command): void {
-  addInputOptions(
+  addSamplingOptions(addInputOptions(
     program
       .command('estimate')
       .description('least energy to solution per paradigm, split by wall (default: the brain-scale preset)')
@@ -43,12 +45,22 @@ export function registerEngineCommands(program: Command): void {
       .option('--csv', 'print the rows as CSV')
       .option('--explain', 'show every formula with its values substituted, per row and wall')
       .option('--tradeoff', 'include the energy–speed trade-off (JSON only)')
+      .option('--uncertainty [samples]', `sample the ranges of the assumptions (default ${DEFAULT_SAMPLES} samples): 5/50/95 % quantiles per row and claim`)
       .option('--reported-file <file>', "your run's measurement: CodeCarbon emissions.csv or an nvidia-smi --query-gpu=timestamp,power.draw --format=csv log")
       .option('--reported-format <format>', 'format of --reported-file: codecarbon or nvidia-smi (default: detected from the header)'),
-  ).action((opts) => {
-    const resolved = resolve(inputFromOptions(opts), reportedFileFromOptions(opts));
+  ), true).action(async (opts) => {
+    const input = inputFromOptions(opts);
+    const resolved = resolve(input, reportedFileFromOptions(opts));
     const result = estimateResolved(resolved, { tradeoff: Boolean(opts.tradeoff) || (!opts.json && !opts.csv) });
+    // Flag errors first: a bad range is reported before any warning or output.
+    const prepared = opts.uncertainty !== undefined ? prepareUncertainty(input, opts) : undefined;
+    if (!prepared) refuseSamplingFlags(opts, '--uncertainty');
     printWarnings(result.warnings);
+    if (prepared) {
+      const summary = await runUncertainty(prepared);
+      emitEstimateWithUncertainty(result, summary, opts.json ? 'json' : opts.csv ? 'csv' : 'text', estimateHead(result), estimateFooter(result));
+      return;
+    }
     if (opts.json) {
       printJson(opts.explain ? { ...result, explain: explain(resolved) } : result);
       return;
@@ -217,20 +229,26 @@ function positiveOption(name: string, text: string, integer = false): number {
 // ── rendering ───────────────────────────────────────────────────────────────
 
 export function renderEstimate(r: EstimateResult): string {
+  return [...estimateHead(r), renderTable(r.rows, estimateColumns(r)), ...estimateFooter(r)].join('\n');
+}
+
+function estimateHead(r: EstimateResult): string[] {
   const c = r.counts;
   const i = r.inputs;
-  const head = [
+  return [
     `${r.workload.name} — least energy to solution by paradigm (limbound ${r.tool.version})`,
     `P = ${formatCount(c.params)} · F = ${formatScientific(c.flops)} FLOP · OPS = ${formatScientific(c.ops)} · steps = ${formatCount(c.steps)} · U = ${formatScientific(c.param_writes)} writes · N = ${c.precision_bits} bit (N_eff ${r.derived.n_eff_bits}) · T = ${i.temperature_K} K · T_sol = ${formatDuration(c.time_s)}`,
     '',
   ];
-  const notes = [
+}
+
+function estimateFooter(r: EstimateResult): string[] {
+  return [
     '',
     ...summaryNotes(r),
     'Kinds: bound = physics lower bound; estimate = technology data × counts; reported = energy a real run reports, with its accounting boundary.',
     'Run with --explain for every formula, --json for machine output, `limbound tradeoff` for energy against T_sol, `limbound presets` for sources.',
   ];
-  return [...head, renderTable(r.rows, estimateColumns(r)), ...notes].join('\n');
 }
 
 export function renderExplain(resolved: ReturnType<typeof resolve>): string {

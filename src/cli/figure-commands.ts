@@ -20,6 +20,10 @@ import { sizeCount } from '../report/figures/data.js';
 import { FIGURE_NAMES, type FigureName } from '../report/figures/names.js';
 import type { SizeRange, VlSpec, SimData, SolverData } from '../report/figures/index.js';
 import type { RunFigure } from '../report/report.js';
+import type { ReportUncertainty } from '../report/uncertainty-report.js';
+import { DEFAULT_SEED } from '../model/uncertainty.js';
+import { sensitivity } from '../model/sensitivity.js';
+import { addSamplingOptions, prepareUncertainty, refuseSamplingFlags, runUncertainty, samplesFromOption, samplingFromOptions } from './uncertainty.js';
 
 /**
  * Vega, resvg, the simulator and the solvers load only when a figure or report is drawn, so the
@@ -46,7 +50,7 @@ const SCALE_RANGE = { min: 0.1, max: 20 };
 const MAX_SIZES = 1000;
 
 export function registerFigureCommands(program: Command): void {
-  addInputOptions(
+  addSamplingOptions(addInputOptions(
     program
       .command('figure')
       .description(`draw one figure: ${FIGURE_NAMES.join(' | ')} (same input flags as estimate)`)
@@ -57,8 +61,10 @@ export function registerFigureCommands(program: Command): void {
       .option('--points <n>', 'T_sol values of the tradeoff figure', '41')
       .option('--sim <file>', 'simulator result for the sim figure (limbound simulate sweep-duration --json); default: a short built-in erasure sweep')
       .option('--solver <file>', 'solver result for the solver figure (limbound solve … --json --trace); default: a small built-in box QP')
-      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS),
-  ).action(async (name: string, opts) => {
+      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS)
+      .option('--uncertainty [samples]', 'ladder: draw the 5–95 % band of each row; tornado: base sample size (default 10000)')
+      .option('--output <id>', 'tornado: the row or gap whose indices are drawn (default orders_accelerator_over_lim)'),
+  )).action(async (name: string, opts) => {
     if (!(FIGURE_NAMES as readonly string[]).includes(name)) throw new InputError('name', `unknown figure '${name}' (allowed: ${FIGURE_NAMES.join(', ')})`);
     const out = opts.out as string | undefined;
     const format = out === undefined ? '.json' : extname(out).toLowerCase();
@@ -83,7 +89,7 @@ export function registerFigureCommands(program: Command): void {
     if (out) process.stderr.write(`${name} figure written to ${out}\n`);
   });
 
-  addInputOptions(
+  addSamplingOptions(addInputOptions(
     outIsFolder(program.command('report'))
       .description('write a report folder: report.md, report.html, figures (SVG, PNG, Vega-Lite), tables (CSV), inputs, version and references.bib')
       .requiredOption('--out <dir>', 'the report folder (written atomically; a previous limbound report there is replaced)')
@@ -94,8 +100,9 @@ export function registerFigureCommands(program: Command): void {
       .option('--no-png', 'skip the PNG copies of the figures')
       .option('--scale <n>', `PNG pixels per SVG unit (${SCALE_RANGE.min} to ${SCALE_RANGE.max})`, DEFAULT_SCALE)
       .option('--sizes <range>', `model sizes of the size figure: FROM..TO[:COUNT], log-spaced, COUNT ≤ ${MAX_SIZES}`)
-      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS),
-  ).action(async (opts) => {
+      .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS)
+      .option('--uncertainty [samples]', 'add the 5–95 % bands, the ranges with their sources and the tornado figure (default 10000 samples)'),
+  )).action(async (opts) => {
     const out = opts.out as string;
     const { checkReportDir, buildReport, writeReportDir, defaultSizeRange } = await load();
     checkReportDir(out);
@@ -109,6 +116,11 @@ export function registerFigureCommands(program: Command): void {
       // The solver figure first: a bad --solver file is then reported before the simulator runs.
       const solver = opts.solver === false ? null : await solverFigure(opts);
       const sim = opts.sim === false ? null : await simFigure(opts, signal);
+      let uncertainty: ReportUncertainty | undefined;
+      if (opts.uncertainty !== undefined) {
+        const prepared = prepareUncertainty(input, opts);
+        uncertainty = { summary: await runUncertainty(prepared), sensitivity: sensitivity(input, { ...prepared.plan.options, seed: prepared.seed, samples: prepared.samples }) };
+      } else refuseSamplingFlags(opts, '--uncertainty');
       let progress: ReturnType<typeof createProgress> | undefined;
       const files = await buildReport({
         input,
@@ -120,6 +132,7 @@ export function registerFigureCommands(program: Command): void {
         pngScale: scale,
         sizeRange,
         command: reproduceCommand(out, opts),
+        uncertainty,
         onStep: (done, total) => {
           progress ??= createProgress('report', total);
           progress.update(done);
@@ -136,7 +149,15 @@ export function registerFigureCommands(program: Command): void {
 }
 
 async function figureSpec(name: FigureName, input: ValidInput, opts: Record<string, unknown>): Promise<VlSpec> {
-  const { ladderSpec, ladderData, sizeSpec, sizeData, sizeSweep, defaultSizeRange, tradeoffSpec, tradeoffData, wallsSpec, wallsData, simSpec, solverSpec } = await load();
+  const { ladderSpec, ladderData, sizeSpec, sizeData, sizeSweep, defaultSizeRange, tradeoffSpec, tradeoffData, wallsSpec, wallsData, simSpec, solverSpec, withBands, tornadoSpec, tornadoData } = await load();
+  if (name !== 'ladder' && name !== 'tornado') refuseSamplingFlags(opts, 'the ladder or tornado figure');
+  if (opts.uncertainty !== undefined && name !== 'ladder' && name !== 'tornado') throw new InputError('uncertainty', 'applies to the ladder and tornado figures');
+  if (opts.output !== undefined && name !== 'tornado') throw new InputError('output', 'applies to the tornado figure');
+  if (name === 'tornado') {
+    const result = estimateResolved(resolve(input));
+    const s = sensitivity(input, { ...samplingFromOptions(opts), samples: samplesFromOption(opts.uncertainty), bootstrap: 100 });
+    return tornadoSpec(tornadoData(result, s, opts.output as string | undefined));
+  }
   if (name === 'sim') {
     const { signal, dispose } = interruptSignal();
     try {
@@ -164,8 +185,15 @@ async function figureSpec(name: FigureName, input: ValidInput, opts: Record<stri
   const sizes = name === 'size' && opts.sizes !== undefined ? parseSizes(opts.sizes as string) : undefined;
   const result = estimateResolved(resolved, { tradeoff: points === undefined ? false : { points } });
   switch (name) {
-    case 'ladder':
-      return ladderSpec(ladderData(result));
+    case 'ladder': {
+      const ladder = ladderData(result);
+      if (opts.uncertainty === undefined) {
+        refuseSamplingFlags(opts, '--uncertainty');
+        return ladderSpec(ladder);
+      }
+      const summary = await runUncertainty(prepareUncertainty(input, opts));
+      return ladderSpec(withBands(ladder, summary));
+    }
     case 'walls':
       return wallsSpec(wallsData(result));
     case 'tradeoff':
@@ -251,6 +279,14 @@ export function reproduceCommand(out: string, opts: Record<string, unknown>): st
   if (typeof opts.sizes === 'string') parts.push(`--sizes ${shellQuote(opts.sizes)}`);
   if (opts.png === false) parts.push('--no-png');
   else if (String(opts.scale) !== DEFAULT_SCALE) parts.push(`--scale ${shellQuote(String(opts.scale))}`);
+  if (opts.uncertainty !== undefined) {
+    // The config file written with the report holds no ranges: every user range goes on the command line.
+    const flags = samplingFromOptions(opts);
+    parts.push(opts.uncertainty === true ? '--uncertainty' : `--uncertainty ${shellQuote(String(opts.uncertainty))}`);
+    for (const r of flags.ranges ?? []) parts.push(`--range ${shellQuote(`${r.name}=${compactNumber(r.low)}..${compactNumber(r.high)}:${r.distribution}`)}`);
+    if (flags.onlyRanges) parts.push('--only-ranges');
+    if (flags.seed !== DEFAULT_SEED) parts.push(`--seed ${flags.seed}`);
+  }
   parts.push(`--out ${shellQuote(out)}`);
   return parts.join(' ');
 }

@@ -14,6 +14,7 @@ import { checkOutputOption } from './output.js';
 /** Longest error line printed: the message of any error, control characters escaped, cut here. */
 const MAX_ERROR_LINE = 600;
 import { configureHelp } from './help.js';
+import { registerSensitivity } from './uncertainty.js';
 import { registerMachine, registerBenchMachine } from './machine.js';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerEngineCommands(program);
   registerSimulate(program);
   registerSolve(program);
+  registerSensitivity(program);
   registerMachine(program);
   registerFigureCommands(program);
   const bench = program.command('bench').description('measure the speed of the engine, the simulator and the annealer');

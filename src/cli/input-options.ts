@@ -131,7 +131,9 @@ export function describeModelConfig(path: string, s: ModelConfigSummary): string
 /** The validated input of a command: config file, then the model config, then flags on top. */
 export function inputFromOptions(opts: Record<string, unknown>): ValidInput {
   // Spread, not Object.assign: an own `__proto__` key must stay a key, never become a prototype.
-  const doc: Record<string, unknown> = typeof opts.config === 'string' ? { ...readConfig(opts.config) } : {};
+  // `ranges:` is read by the commands that sample (configRanges), not part of a design point.
+  const { ranges: _ranges, ...config } = typeof opts.config === 'string' ? readConfig(opts.config) : {};
+  const doc: Record<string, unknown> = { ...config };
   if (typeof opts.modelConfig === 'string') {
     const summary = readModelConfig(opts.modelConfig, opts.seqLen as string | undefined);
     Object.assign(doc, modelConfigInput(summary));
@@ -142,4 +144,9 @@ export function inputFromOptions(opts: Record<string, unknown>): ValidInput {
     if (value !== undefined) doc[key] = value;
   }
   return validateInput(doc, typeof opts.config === 'string' ? opts.config : 'input');
+}
+
+/** The `ranges:` mapping of the config file, if any (see src/model/uncertainty.ts for its forms). */
+export function configRanges(opts: Record<string, unknown>): unknown {
+  return typeof opts.config === 'string' ? readConfig(opts.config).ranges : undefined;
 }

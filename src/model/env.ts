@@ -143,6 +143,14 @@ function envConstants(e: PricingEnv): EnvConstants {
   return lastConstants;
 }
 
+/**
+ * For a caller that changes a setting in place (the uncertainty sampler reuses one setting object for
+ * every sample, to allocate nothing): the next pricing recomputes the setting's constants.
+ */
+export function forgetEnvConstants(): void {
+  lastEnv = undefined;
+}
+
 export function derive(c: OperationCounts, e: PricingEnv): Derived {
   return deriveInto(c, e, emptyDerived());
 }

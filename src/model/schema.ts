@@ -214,7 +214,7 @@ export function checkRange(key: string, value: number, field: NumericField): num
   return value;
 }
 
-function suggestFrom(word: string, options: readonly string[]): string {
+export function suggestFrom(word: string, options: readonly string[]): string {
   let best = '';
   let bestDistance = Infinity;
   for (const option of options) {

@@ -43,6 +43,9 @@ import {
 } from './figures/index.js';
 import { renderSvgNode, svgToPng } from './figures/node-render.js';
 import { cleanNumbers } from '../util/numbers.js';
+import { withBands, tornadoData } from './figures/uncertainty-data.js';
+import { tornadoSpec } from './figures/tornado.js';
+import { uncertaintyBlocks, uncertaintyTables, type ReportUncertainty } from './uncertainty-report.js';
 
 export interface RunFigure<T> {
   data: T;
@@ -64,6 +67,8 @@ export interface ReportOptions {
   sizeRange?: SizeRange;
   /** The command line that reproduces the report, shown in it. */
   command?: string;
+  /** Bands, ranges and sensitivity (report --uncertainty). */
+  uncertainty?: ReportUncertainty;
   onStep?: (done: number, total: number) => void;
 }
 
@@ -85,7 +90,7 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
 
   const data = { ladder: ladderData(result), walls: wallsData(result), size: sizeData(result, sweep), tradeoff: tradeoffData(result) };
   const figures: FigureEntry[] = [
-    { name: 'ladder', caption: 'Energy ladder: least energy to solution by paradigm, with the brain’s 20 W over the same time', spec: ladderSpec(data.ladder) },
+    { name: 'ladder', caption: 'Energy ladder: least energy to solution by paradigm, with the brain’s 20 W over the same time', spec: ladderSpec(o.uncertainty ? withBands(data.ladder, o.uncertainty.summary) : data.ladder) },
     { name: 'walls', caption: 'Memory, update, consolidation and compute walls of each paradigm', spec: wallsSpec(data.walls) },
     { name: 'size', caption: 'Energy against model size, with reported training energies', spec: sizeSpec(data.size) },
     { name: 'tradeoff', caption: 'Energy against time to solution (counts held fixed)', spec: tradeoffSpec(data.tradeoff) },
@@ -93,6 +98,8 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
   const sim: SimFigure | undefined = o.sim ? { ...o.sim, analysis: analyseSim(o.sim.data) } : undefined;
   if (sim) figures.push({ name: 'sim', caption: `Simulator: work against protocol duration (${sim.source})`, spec: simSpec(sim.data, sim.analysis) });
   if (o.solver) figures.push({ name: 'solver', caption: `Solver: energy to solution against iterations (${o.solver.source})`, spec: solverSpec(o.solver.data) });
+  const tornado = o.uncertainty ? tornadoData(result, o.uncertainty.sensitivity) : undefined;
+  if (tornado) figures.push({ name: 'tornado', caption: `Sobol' indices of ${tornado.quantity}`, spec: tornadoSpec(tornado) });
 
   const total = figures.length + 1;
   const svgs = new Map<string, string>();
@@ -109,6 +116,7 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
   const ids = PARADIGMS.map((p) => p.id);
   files.set('tables/rows.csv', toCsv(ROWS_CSV_HEADER, rowsCsvValues(result.rows)));
   files.set('tables/tradeoff.csv', toCsv(['time_s', ...ids.map((id) => `${id}_energy_J`), 'cim_barrier_kT'], result.tradeoff!.points.map((p) => [p.time_s, ...ids.map((id) => p.energy_J[id]), p.cim_barrier_kT])));
+  for (const [path, csv] of o.uncertainty ? uncertaintyTables(result, o.uncertainty) : []) files.set(path, csv);
   files.set('tables/size-sweep.csv', toCsv(['params', ...ids.map((id) => `${id}_energy_J`)], sweep.points.map((p) => [p.params, ...ids.map((id) => p.energy_J[id])])));
   if (o.sim) {
     files.set('tables/sim.csv', toCsv(['duration_tau0', 'mean_work_kT', 'stderr_work_kT'], o.sim.data.points.map((p) => [p.duration, p.mean_work_kT, p.stderr_work_kT])));
@@ -125,7 +133,7 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
   files.set('config.json', `${JSON.stringify({ version: 1, ...o.input }, null, 2)}\n`);
   files.set('result.json', `${JSON.stringify(result, cleanNumbers, 2)}\n`);
   files.set('version.json', `${JSON.stringify({ tool: 'limbound', version: VERSION }, null, 2)}\n`);
-  const cited = figureCitations(result, [o.sim?.data, o.solver?.data]);
+  const cited = figureCitations(result, [o.sim?.data, o.solver?.data, tornado]);
   files.set('references.bib', toBibtex(cited));
 
   const blocks = reportBlocks(result, o, sim, range, figures, cited, files);
@@ -157,6 +165,7 @@ function reportBlocks(r: EstimateResult, o: ReportOptions, sim: SimFigure | unde
     },
     { type: 'list', items: summaryNotes(r) },
     ...figureBlock('ladder'),
+    ...(o.uncertainty ? uncertaintyBlocks(o.uncertainty, figureBlock) : []),
     { type: 'heading', level: 2, text: 'Walls' },
     { type: 'paragraph', text: 'Memory = reading parameters; update = writing them at training precision; consolidation = keeping them (refresh, checkpoints, transfer to long-term memory); compute = arithmetic outside the memory.' },
     ...figureBlock('walls'),

@@ -1,5 +1,7 @@
 /** The figure layer: one function per figure (plain data in, Vega-Lite spec out) and the builders of their data. */
 export { ladderSpec, type LadderData, type LadderRow } from './ladder.js';
+export { tornadoSpec, type TornadoData, type TornadoBar } from './tornado.js';
+export { withBands, tornadoData, DEFAULT_TORNADO_OUTPUT } from './uncertainty-data.js';
 export { sizeSpec, type SizeData, type SizePoint, type MeasuredPoint } from './size.js';
 export { tradeoffSpec, type TradeoffData, type TimePoint, type TimeMarker } from './tradeoff.js';
 export { wallsSpec, wallValues, WALL_ORDER, type WallsData, type WallsRow } from './walls.js';

@@ -13,6 +13,9 @@ export interface LadderRow {
   label: string;
   kind: Kind;
   energy_J: number;
+  /** 5 % and 95 % quantiles over the ranges of the assumptions (estimate --uncertainty), when sampled. */
+  energy_J_p05?: number;
+  energy_J_p95?: number;
 }
 
 export interface LadderData extends Frame {
@@ -28,7 +31,8 @@ export function ladderSpec(data: LadderData): VlSpec {
     .filter((r) => r.energy_J > 0 && Number.isFinite(r.energy_J))
     .sort((a, b) => a.energy_J - b.energy_J)
     .map((r) => ({ ...r, energy_text: formatSI(r.energy_J, 'J') }));
-  const domain = logDomain([...rows.map((r) => r.energy_J), brain_J]);
+  const banded = rows.filter((r) => r.energy_J_p05 !== undefined && r.energy_J_p95 !== undefined && r.energy_J_p05 > 0);
+  const domain = logDomain([...rows.map((r) => r.energy_J), ...banded.flatMap((r) => [r.energy_J_p05!, r.energy_J_p95!]), brain_J]);
   const x = {
     field: 'energy_J',
     type: 'quantitative',
@@ -53,6 +57,16 @@ export function ladderSpec(data: LadderData): VlSpec {
         mark: { type: 'rule', strokeWidth: 2, opacity: 0.35 },
         encoding: { y, x, x2: { datum: domain[0] }, color },
       },
+      // The 5–95 % band of each sampled row, under its point.
+      ...(banded.length
+        ? [
+            {
+              data: { values: banded.map((r) => ({ ...r, band_text: `${formatSI(r.energy_J_p05!, 'J')} – ${formatSI(r.energy_J_p95!, 'J')}` })) },
+              mark: { type: 'rule', strokeWidth: 9, opacity: 0.45, strokeCap: 'round' },
+              encoding: { y, x: { ...x, field: 'energy_J_p05' }, x2: { field: 'energy_J_p95' }, color, tooltip: [{ field: 'label', title: 'paradigm' }, { field: 'band_text', title: '5–95 %' }] },
+            },
+          ]
+        : []),
       {
         data: { values: rows },
         mark: { type: 'point', filled: true, size: 120, opacity: 1 },

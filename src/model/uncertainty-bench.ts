@@ -1,0 +1,78 @@
+/**
+ * Speed of the uncertainty sampler: samples of the whole estimate (every row and claim) per second on
+ * one core, including the quantiles, and the speed-up of a warmed pool of worker threads on a larger run,
+ * with a check that both give the same arrays.
+ */
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_SEED, metricArrays, planSampling, sampleRange, summarize } from './uncertainty.js';
+import { SamplerPool } from './uncertainty-parallel.js';
+
+export interface UncertaintyBench {
+  ranges: number;
+  /** Seconds for `single_samples` samples and their summary, one core (median of the rounds). */
+  single_seconds: number;
+  /** The same in CPU time of this process: what the run costs when the machine is shared. */
+  single_cpu_seconds: number;
+  single_samples: number;
+  rounds: number;
+  threads: number;
+  parallel_samples: number;
+  one_thread_seconds: number;
+  threaded_seconds: number;
+  speedup: number;
+  identical: boolean;
+}
+
+export async function benchUncertainty(options: { samples?: number; parallelSamples?: number; threads?: number; rounds?: number } = {}): Promise<UncertaintyBench> {
+  const samples = options.samples ?? 100_000;
+  const parallelSamples = options.parallelSamples ?? 1_000_000;
+  const threads = options.threads ?? 2;
+  const rounds = options.rounds ?? 3;
+  const plan = planSampling({});
+  // Warm-up: compile the hot path before timing.
+  sampleRange(plan, DEFAULT_SEED, 0, 20_000, metricArrays(20_000));
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    const out = metricArrays(samples);
+    sampleRange(plan, DEFAULT_SEED, 0, samples, out);
+    summarize(plan, DEFAULT_SEED, out);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimes.push((cpu.user + cpu.system) / 1e6);
+    times.push((performance.now() - start) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
+  // One worker against `threads` workers, both warmed, so that the ratio measures the sampling alone.
+  const timed = async (pool: SamplerPool) => {
+    await pool.run(plan, DEFAULT_SEED, 65_536);
+    const start = performance.now();
+    const { out } = await pool.run(plan, DEFAULT_SEED, parallelSamples);
+    return { seconds: (performance.now() - start) / 1000, out };
+  };
+  const one = new SamplerPool(1);
+  const many = new SamplerPool(threads);
+  try {
+    const a = await timed(one);
+    await one.close();
+    const b = await timed(many);
+    const identical = a.out.every((arr, m) => arr.every((v, i) => Object.is(v, b.out[m]![i])));
+    return {
+      ranges: plan.ranges.length,
+      single_seconds: times[Math.floor(rounds / 2)]!,
+      single_cpu_seconds: cpuTimes[Math.floor(rounds / 2)]!,
+      single_samples: samples,
+      rounds,
+      threads,
+      parallel_samples: parallelSamples,
+      one_thread_seconds: a.seconds,
+      threaded_seconds: b.seconds,
+      speedup: a.seconds / b.seconds,
+      identical,
+    };
+  } finally {
+    await Promise.all([one.close(), many.close()]);
+  }
+}
