@@ -8,9 +8,10 @@ import { FIELDS, FIELD_KEYS, PROTOTYPE_KEYS, validateInput, type FieldKey, type 
 import { InputError } from '../util/errors.js';
 import { checkNesting, readInputFile } from '../util/input-file.js';
 import { sanitize } from '../util/text.js';
-import { parseModelConfig, modelConfigInput, type ModelConfigSummary } from '../model/model-config.js';
+import { modelConfigFromText, modelConfigInput, type ModelConfigSummary } from '../model/model-config.js';
 import { parseCount } from '../model/units.js';
-import { formatScientific, formatSI, formatDuration } from '../report/format.js';
+import { formatSI, formatDuration } from '../report/format.js';
+import { describeModelConfig } from '../report/model-config-text.js';
 import { compactNumber } from '../util/errors.js';
 import { DEFAULT_PHYSICS } from '../model/env.js';
 import { DEFAULT_WORKLOAD, DEFAULT_ACCELERATOR, DEFAULT_CIM_DEVICE, DEFAULT_LIM_DEVICE, DEFAULT_CHECKPOINT_INTERVAL_STEPS } from '../model/resolve.js';
@@ -102,30 +103,10 @@ export function readConfig(path: string): Record<string, unknown> {
 
 /** Reads and counts a --model-config file, with a one-line error naming the file on failure. */
 export function readModelConfig(path: string, seqLen?: string): ModelConfigSummary {
-  let json: unknown;
-  try {
-    const text = readInputFile('model-config', path, MAX_CONFIG_BYTES);
-    checkNesting('model-config', path, text);
-    json = JSON.parse(text);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError('model-config', `${sanitize(path)}: not valid JSON (${sanitize((err as Error).message.split('\n')[0] ?? '')})`);
-  }
+  const text = readInputFile('model-config', path, MAX_CONFIG_BYTES);
+  checkNesting('model-config', path, text);
   const seq_len = seqLen === undefined ? undefined : parseCount('seq-len', seqLen);
-  try {
-    return parseModelConfig(json, { seq_len });
-  } catch (err) {
-    if (err instanceof InputError && err.field === 'model_config') throw new InputError('model-config', `${path}: ${err.message.slice(err.field.length + 2)}`);
-    throw err;
-  }
-}
-
-/** One line on what a model config set, so the numbers it feeds in are never silent. */
-export function describeModelConfig(path: string, s: ModelConfigSummary): string {
-  const moe = s.experts ? ` (${s.experts.count} experts, ${s.experts.per_token} per token: ${formatScientific(s.active_params, 3)} active)` : '';
-  const window = s.attention_span < s.seq_len ? `, window ${s.attention_span}` : '';
-  const dtype = s.torch_dtype ? ` · torch_dtype ${s.torch_dtype}${s.precision_bits ? ` → precision_bits ${s.precision_bits}` : ''}` : '';
-  return `model config ${path}: ${s.model_type}, P = ${formatScientific(s.params, 4)}${moe} · flops_per_token = 6·${formatScientific(s.matmul_params, 4)} + 12·${s.layers}·${s.attention_heads}·${s.head_dim}·${s.attention_span} = ${formatScientific(s.flops_per_token, 4)} FLOP at seq_len ${s.seq_len}${window}${dtype}`;
+  return modelConfigFromText('model-config', path, text, { seq_len });
 }
 
 /** The validated input of a command: config file, then the model config, then flags on top. */

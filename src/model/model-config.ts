@@ -5,6 +5,7 @@
  * (docs/model.md §1.1). Pure and free of Node APIs: the CLI reads the file, the web page its upload.
  */
 import { InputError } from '../util/errors.js';
+import { sanitize } from '../util/text.js';
 
 /** Architectures whose weight layout is counted here (`model_type` of the config). */
 export const MODEL_TYPES = ['llama', 'mistral', 'qwen2', 'gemma', 'mixtral', 'qwen2_moe', 'gpt2', 'gpt_neox'] as const;
@@ -119,6 +120,22 @@ export function parseModelConfig(json: unknown, options: ModelConfigOptions = {}
     ...(dtype ? { torch_dtype: dtype } : {}),
     ...(dtype && DTYPE_BITS[dtype] ? { precision_bits: DTYPE_BITS[dtype] } : {}),
   };
+}
+
+/** Reads the text of a config.json called `name`; a bad file gets one line naming `field` and the file. */
+export function modelConfigFromText(field: string, name: string, text: string, options: ModelConfigOptions = {}): ModelConfigSummary {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(field, `${sanitize(name)}: not valid JSON (${sanitize((err as Error).message.split('\n')[0] ?? '')})`);
+  }
+  try {
+    return parseModelConfig(json, options);
+  } catch (err) {
+    if (err instanceof InputError && err.field === 'model_config') throw new InputError(field, `${sanitize(name)}: ${err.message.slice(err.field.length + 2)}`);
+    throw err;
+  }
 }
 
 /** The engine inputs a model config sets; explicit flags and config keys override them. */

@@ -12,6 +12,8 @@ import { parseReportedFile } from '../../src/model/reported-files.js';
 import type { ReportedMeasurement } from '../../src/model/reported.js';
 import { formatSI } from '../../src/report/format.js';
 import { fileRow } from './uploads.js';
+import { modelConfigFromText, modelConfigInput, type ModelConfigSummary } from '../../src/model/model-config.js';
+import { describeModelConfig } from '../../src/report/model-config-text.js';
 import { WORKLOADS } from '../../src/data/workloads.js';
 import { ACCELERATORS } from '../../src/data/accelerators.js';
 import { DEVICES } from '../../src/data/devices.js';
@@ -57,6 +59,7 @@ function buildForm(form: HTMLElement): void {
     summary.textContent = group.title;
     box.append(summary);
     for (const key of group.keys) box.append(fieldRow(key));
+    if (group.id === 'workload') box.append(modelConfigRow());
     if (group.id === 'reported') box.append(measurementRow());
     form.append(box);
   });
@@ -77,6 +80,26 @@ function measurementRow(): HTMLElement {
     },
     clear() {
       measurement = undefined;
+    },
+    changed: () => schedule(),
+  });
+}
+
+/** A Hugging Face config.json: its counts sit under the typed fields, in memory only, not in the link. */
+let modelConfig: ModelConfigSummary | undefined;
+
+function modelConfigRow(): HTMLElement {
+  return fileRow({
+    id: 'model_config',
+    label: 'Model config (config.json)',
+    help: 'A Hugging Face config.json sets the name, parameters, FLOP per token (6·N plus attention at the configured context, at most 8192 tokens) and precision from torch_dtype; fields you type override it. Read in your browser; not part of the link, so a copied link does not reproduce it.',
+    accept: '.json,application/json',
+    read(text, name) {
+      modelConfig = modelConfigFromText('model_config', name, text);
+      return `${describeModelConfig(name, modelConfig)}. The link does not carry this file: upload it again after opening the link.`;
+    },
+    clear() {
+      modelConfig = undefined;
     },
     changed: () => schedule(),
   });
@@ -369,7 +392,7 @@ let computation = 0;
 
 function update(pushUrl: boolean): void {
   const values = readForm();
-  const checked = checkValues(values, measurement);
+  const checked = checkValues(values, measurement, modelConfig && modelConfigInput(modelConfig));
   showErrors(checked.errors);
   const results = $('results');
   if (!checked.input) {

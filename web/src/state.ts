@@ -46,9 +46,10 @@ function messageOf(err: InputError): string {
 
 /**
  * Checks each field on its own (so every wrong field gets its message), then the whole input with
- * the measurement read from a file, if any.
+ * the measurement read from a file, if any. `base` holds the inputs an uploaded model config sets;
+ * the typed fields override them, as flags override --model-config in the CLI.
  */
-export function checkValues(values: FormValues, measurement?: ReportedMeasurement): Checked {
+export function checkValues(values: FormValues, measurement?: ReportedMeasurement, base: Record<string, unknown> = {}): Checked {
   const errors: Checked['errors'] = {};
   const doc: Record<string, string> = {};
   for (const key of FIELD_KEYS) {
@@ -64,7 +65,7 @@ export function checkValues(values: FormValues, measurement?: ReportedMeasuremen
   }
   if (Object.keys(errors).length) return { errors };
   try {
-    const input = validateInput(doc);
+    const input = validateInput({ ...base, ...doc });
     resolve(input, measurement);
     return { errors, input };
   } catch (err) {
