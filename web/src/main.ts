@@ -507,8 +507,11 @@ function start(): void {
   const { values, unknown } = valuesFromQuery(location.search);
   writeForm(values);
   wireButtons();
-  $('form').addEventListener('input', schedule);
+  // A file field recomputes itself once its file is read (and not at all when the file is bad).
+  const typed = (event: Event) => (event.target as HTMLInputElement).type !== 'file';
+  $('form').addEventListener('input', (event) => typed(event) && schedule());
   $('form').addEventListener('change', (event) => {
+    if (!typed(event)) return;
     // Choosing a preset starts from that preset: the fields it sets are cleared.
     if ((event.target as HTMLElement).id === 'field-workload') {
       const workload = $<HTMLSelectElement>('field-workload').value;
