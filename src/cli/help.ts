@@ -12,6 +12,7 @@ export const EXAMPLES: Record<string, readonly [string, string]> = {
   presets: ['limbound presets accelerators', 'limbound presets workloads --json'],
   tradeoff: ['limbound tradeoff --workload gpt-3', 'limbound tradeoff --from-s "1 h" --to-s "10 yr" --points 9 --csv'],
   sweep: ['limbound sweep --vary params=100M..1P:log:8 --tokens-per-param 20', 'limbound sweep --vary precision_bits=8..32:4 --vary temperature_K=4..300:log:5 --out grid.csv'],
+  sensitivity: ['limbound sensitivity --samples 2000', 'limbound sensitivity --workload gpt-3 --only-ranges --range tau0_s=1e-12..1e-9:log --output lim --json'],
   schema: ['limbound schema', 'limbound schema > input-schema.json'],
   simulate: ['limbound simulate trap --protocol optimal', 'limbound simulate erase --duration 80 --temperature-K 77'],
   'simulate trap': ['limbound simulate trap --protocol optimal', 'limbound simulate trap --duration 5 --particles 10k --json'],

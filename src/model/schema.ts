@@ -179,7 +179,7 @@ export function validateInput(raw: unknown, source = 'input'): ValidInput {
     const field: Field = FIELDS[key];
     if (field.type === 'text') {
       const text = typeof value === 'string' ? value.trim() : '';
-      if (!text || text.length > field.maxLength || /[\u0000-\u001f]/.test(text)) throw new InputError(key, `must be text of 1 to ${field.maxLength} characters on one line, got ${JSON.stringify(value).slice(0, 40)}`);
+      if (!text || text.length > field.maxLength || /[\u0000-\u001f]/.test(text)) throw new InputError(key, `must be text of 1 to ${field.maxLength} characters on one line, got ${typeof value === 'string' ? `'${sanitize(value)}'` : describeValue(value)}`);
       out[key] = text;
     } else if (field.type === 'choice') {
       const list = typeof field.choices === 'function' ? field.choices() : field.choices;

@@ -118,7 +118,7 @@ test('CLI: Llama-3-8B from its config on 15T tokens on H100 for 30 days', () => 
 test('CLI: a missing or malformed model config is one line naming the option, exit 2', () => {
   const missing = limbound('estimate', '--model-config', '/nonexistent/config.json');
   assert.equal(missing.code, 2);
-  assert.equal(missing.stderr.trim(), "error: model-config: cannot read '/nonexistent/config.json': ENOENT");
+  assert.equal(missing.stderr.trim(), "error: model-config: cannot read '/nonexistent/config.json': no such file");
   const noSeq = limbound('estimate', '--seq-len', '4096');
   assert.equal(noSeq.code, 2);
   assert.match(noSeq.stderr, /^error: seq-len: applies with --model-config only\n$/);

@@ -120,7 +120,7 @@ test('range specs: flag syntax with units, config forms, and one-line errors nam
     [() => planSampling(input, { ranges: [parseRangeSpec('tau0_s=1e-9..1e-9')] }), /^range tau0_s: LOW must be below HIGH/],
     [() => planSampling(input, { ranges: [parseRangeSpec('transport_c=0..0.3:log')] }), /^range transport_c: a log range needs LOW > 0/],
     [() => planSampling(input, { ranges: [parseRangeSpec('tau0_x=1..2')] }), /^range: unknown name 'tau0_x' \(did you mean/],
-    [() => planSampling(input, { ranges: [parseRangeSpec('refresh_error=1e-9..0.7')] }), /^range refresh_error: .* leaves the allowed values \(> 0 and < 0.5\)/],
+    [() => planSampling(input, { ranges: [parseRangeSpec('refresh_error=1e-9..0.7')] }), /^range refresh_error: .* leaves the allowed values \(≥ 1e-300 and < 0.5\)/],
     [() => planSampling(input, { ranges: [parseRangeSpec('n_eff_bits=8..40')] }), /^range n_eff_bits: /],
     [() => planSampling(input, { ranges: [parseRangeSpec('retention_s=1e-9..1')] }), /^range retention_s: at 1e-9: retention_s: must be ≥ 10·tau0_s/],
     [() => planSampling(input, { ranges: [parseRangeSpec('cim_device_read_J=1e-13..1e-12')] }), /^range cim_device_read_J: does not apply/],

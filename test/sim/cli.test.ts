@@ -50,10 +50,10 @@ test('errors name the option the user gave, with the value given', async () => {
   await expectInputError(['write', '--memory', 'lim', '--duration', '1e-3', '--dt', '1e-3'], 'duration', /3 phases.*got 0\.001 τ0, needs ≥ 0\.003 τ0/);
 });
 
-test('effectively endless runs are refused: head stiffness is capped, particles × steps ≤ 1e12', async () => {
+test('effectively endless runs are refused: head stiffness is capped, particles × steps beyond the work cap are refused up front', async () => {
   await expectInputError(['write', '--head-stiffness', '1e9'], 'head-stiffness', /must be > 0 and ≤ 10000, got 1000000000/);
   await expectInputError(['consolidate', '--head-stiffness', '2e4'], 'head-stiffness', /≤ 10000/);
-  await expectInputError(['trap', '--dt', '1e-12'], 'particles', /2000 particles × 1e12 steps .*exceeds the limit of 1e12; lower --particles or the duration, or raise --dt/);
+  await expectInputError(['trap', '--dt', '1e-12'], 'max-work', /2000 particles × 1e12 steps = 2e15 particle-steps, about .* \(pass --max-work 2e15 to run it anyway\)/);
 });
 
 test('a tilt the old curvature bound ignored: the unstable step is refused (exit 2), not run into divergence', () => {

@@ -18,7 +18,7 @@ import { WORKLOADS } from '../../src/data/workloads.js';
 import { ACCELERATORS } from '../../src/data/accelerators.js';
 import { DEVICES } from '../../src/data/devices.js';
 import { toBibtex } from '../../src/data/sources.js';
-import { compactNumber } from '../../src/util/errors.js';
+import { InputError, compactNumber } from '../../src/util/errors.js';
 import { formatDuration } from '../../src/report/format.js';
 import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../../src/report/estimate-table.js';
 import { toCsv } from '../../src/report/table.js';
@@ -401,7 +401,16 @@ function update(pushUrl: boolean): void {
     return;
   }
   const started = performance.now();
-  const r = estimateResolved(resolve(checked.input, measurement), { tradeoff: true });
+  let r: EstimateResult;
+  try {
+    r = estimateResolved(resolve(checked.input, measurement), { tradeoff: true });
+  } catch (err) {
+    // Inputs valid one by one can still be refused together (a reported run below the floor): say so, keep the last results.
+    if (!(err instanceof InputError)) throw err;
+    results.dataset.state = 'error';
+    $('status').textContent = `${err.message}${current ? ' The results below are for the last valid inputs.' : ''}`;
+    return;
+  }
   current = r;
   // Named after the preset the user picked (the engine calls a changed preset a custom workload).
   const presetName = values.workload ? NAMES.workload!(values.workload.toLowerCase()) : r.workload.name;
