@@ -65,6 +65,7 @@ describe('model config upload in Chromium', { timeout: 300_000 }, () => {
     const status = (await page.textContent('#status-model_config')) ?? '';
     assert.match(status, /^model config llama-3-8b\.json: llama, P = 8\.03e9 · flops_per_token = 6·7\.505e9 \+ 12·32·32·128·8192 = 5\.791e10 FLOP at seq_len 8192 · torch_dtype bfloat16 → precision_bits 16\./);
     assert.match(status, /link does not carry this file/);
+    assert.equal(await page.textContent('#run-title'), 'meta-llama/Meta-Llama-3-8B, with your training tokens, time to solution, accelerator');
     // The link keeps the typed inputs only.
     assert.equal(new URL(page.url()).search, '?tokens=15T&time_s=30+d&accelerator=h100');
   });

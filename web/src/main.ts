@@ -414,7 +414,8 @@ function update(pushUrl: boolean): void {
   current = r;
   // Named after the preset the user picked (the engine calls a changed preset a custom workload).
   const presetName = values.workload ? NAMES.workload!(values.workload.toLowerCase()) : r.workload.name;
-  currentTitle = runTitle(presetName, Boolean(values.workload), Object.keys(values).filter((k) => k !== 'workload'));
+  // An uploaded config names the run like a preset: "meta-llama/Meta-Llama-3-8B, with your tokens".
+  currentTitle = runTitle(presetName, Boolean(values.workload || modelConfig), Object.keys(values).filter((k) => k !== 'workload'));
   renderTable(r, currentTitle);
   showPlaceholders(r);
   computation++;
