@@ -11,6 +11,7 @@ import { FIELDS, checkRange, inputJsonSchema } from '../model/schema.js';
 import { parseQuantity } from '../model/units.js';
 import { assertFiniteResult } from '../util/finite.js';
 import { sanitize } from '../util/text.js';
+import { MAX_NUMBER_TEXT } from '../util/number-text.js';
 import { renderTable, toCsv, type Column } from '../report/table.js';
 import { estimateColumns, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../report/estimate-table.js';
 import { formatSI, formatCount, formatDuration, formatScientific } from '../report/format.js';
@@ -219,7 +220,7 @@ export function printWarnings(warnings: readonly string[]): void {
 }
 
 function positiveOption(name: string, text: string, integer = false): number {
-  const value = text.length > 96 ? NaN : integer ? countOrNaN(text) : Number(text);
+  const value = text.length > MAX_NUMBER_TEXT ? NaN : integer ? countOrNaN(text) : Number(text);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
     throw new InputError(name, `must be a positive ${integer ? 'whole ' : ''}number, got '${sanitize(text)}'`);
   }

@@ -10,12 +10,12 @@ import { registerSolve, registerBenchAnneal } from './solve.js';
 import { registerFigureCommands } from './figure-commands.js';
 import { INTERRUPTED_EXIT_CODE, installSignalHandlers, wasInterrupted } from './interrupt.js';
 import { checkOutputOption } from './output.js';
-
-/** Longest error line printed: the message of any error, control characters escaped, cut here. */
-const MAX_ERROR_LINE = 600;
 import { configureHelp } from './help.js';
 import { registerSensitivity } from './uncertainty.js';
 import { registerMachine, registerBenchMachine } from './machine.js';
+
+/** Longest error line printed: the message of any error, control characters escaped, cut here. */
+const MAX_ERROR_LINE = 600;
 
 export function buildProgram(): Command {
   const program = new Command('limbound')
