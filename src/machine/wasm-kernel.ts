@@ -51,10 +51,11 @@ function layoutFor(n: number, nnz: number): Layout {
 /** Couplings summed per turn of the inner loop (in order: unrolling leaves the sum unchanged). */
 const UNROLL = 4;
 
-const PARAMS: Array<readonly [string, number]> = [['n', I32], ['steps', I32], ['readout', I32], ['dt', F64], ['noise', F64], ['h', F64]];
+const PARAMS: Array<readonly [string, number]> = [['n', I32], ['first', I32], ['steps', I32], ['readout', I32], ['dt', F64], ['noise', F64], ['h', F64]];
 
 /**
- * advance(n, steps, readout, dt, noise, h): `steps` synchronous steps of every cell. Array bases are the
+ * advance(n, first, steps, readout, dt, noise, h): steps first+1 … first+steps of the control table, every
+ * cell moving synchronously. Array bases are the
  * constant offsets of the memory instructions, so an access costs no address arithmetic beyond its index.
  */
 function advanceCode(L: Layout): number[] {
@@ -83,12 +84,13 @@ function advanceCode(L: Layout): number[] {
 
   loadRng();
   accNames.forEach((v, j) => a.i32(0).loadF64(L.acc + 8 * j).set(v));
-  channels.forEach(([, c], j) => a.i32(0).loadF64(L.table + c * CHANNEL_BYTES).set(previous[j]));
+  a.get('first').i32(3).op(OP.shl).set('k8');
+  channels.forEach(([, c], j) => a.get('k8').loadF64(L.table + c * CHANNEL_BYTES).set(previous[j]));
   a.get('h').op(OP.f64neg).set('negh');
   a.get('n').op(OP.f64_from_i32).set('nf');
   a.get('n').i32(3).op(OP.shl).set('nb');
-  a.i32(8).set('k8');
-  a.get('steps').i32(3).op(OP.shl).set('tk');
+  a.get('k8').i32(8).op(OP.add).set('k8');
+  a.get('first').get('steps').op(OP.add).i32(3).op(OP.shl).set('tk');
 
   a.op(OP.block, VOID, OP.loop, VOID); // steps: labels loop=0 block=1
   a.get('k8', 'tk').op(OP.i32gt_s, OP.br_if, 1);
@@ -216,7 +218,14 @@ export function wasmKernelAvailable(): boolean {
   return available;
 }
 
-type AdvanceFn = (n: number, steps: number, readout: number, dt: number, noise: number, h: number) => void;
+type AdvanceFn = (n: number, first: number, steps: number, readout: number, dt: number, noise: number, h: number) => void;
+
+/**
+ * Cell updates per call of the module. The engine swaps in optimised code only when a function is entered,
+ * so short calls keep a cold start (and a worker's first chunk) from running a whole chunk on baseline code;
+ * a call costs far less than these updates.
+ */
+const CELL_UPDATES_PER_CALL = 1 << 16;
 
 /** Largest memory the kernel asks for (32-bit offsets; far above any run the budget cap allows). */
 const MAX_BYTES = 1.5e9;
@@ -263,7 +272,10 @@ export class WasmMachineKernel {
 
   /** kernel.ts advance() on the views: `steps` steps of length dt through the table. */
   advance(steps: number, dt: number, hysteresis: number, readout: boolean): void {
-    this.fn(this.n, steps, readout ? 1 : 0, dt, Math.sqrt(2 * dt), hysteresis);
+    const noise = Math.sqrt(2 * dt);
+    const flag = readout ? 1 : 0;
+    const per = Math.max(1, Math.floor(CELL_UPDATES_PER_CALL / Math.max(1, this.n)));
+    for (let first = 0; first < steps; first += per) this.fn(this.n, first, Math.min(per, steps - first), flag, dt, noise, hysteresis);
   }
 }
 
