@@ -12,9 +12,11 @@
  * interleaved, and the ratio is that of the medians. The multi-thread rate is per second of wall time
  * from the moment every worker is set up (kernel compiled and warmed), with two replicas per thread, over
  * the one-thread wall-time rate of the same replicas measured alongside; it needs idle cores to mean
- * anything, so the 1-minute load average is reported with it.
+ * anything, so the 1-minute load average is reported with it, and so is the speed-up of as many C processes
+ * run at once, measured alongside (what the machine offered at the time).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +71,11 @@ export interface MachineBenchmark {
     js_to_c_ratio: number;
     /** Work and flips of the C run equal the kernel's to the last bit. */
     same_result: boolean;
+    /**
+     * `threads` C processes at once against one, in wall time, measured alongside the kernel's threads: the
+     * parallelism the machine offered during the benchmark (≈ threads when the cores are idle).
+     */
+    speedup_processes: number;
   };
   c_reference_skipped?: string;
 }
@@ -132,6 +139,14 @@ export function runReference(ref: { binary: string; tables: string }, graph: str
   return { rate: Number(out.cell_updates_per_s), work: Number(out.work_kT), flips: Number(out.flips) };
 }
 
+/** Wall seconds for `copies` concurrent runs of the C reference (replicas 0 … copies − 1). */
+async function referenceWall(ref: { binary: string; tables: string }, graph: string, steps: number, copies: number): Promise<number> {
+  const run = promisify(execFile);
+  const start = performance.now();
+  await Promise.all(Array.from({ length: copies }, (_, k) => run(ref.binary, [graph, String(steps), String(BENCH_DT), String(BENCH_BARRIER_KT), String(BENCH_LAMBDA), '1', String(k), ref.tables])));
+  return (performance.now() - start) / 1000;
+}
+
 /** The same run as runReference in this process, on one kernel; its rate is per second of CPU time. */
 export function runRamp(p: MachineProblem, spec: ProtocolSpec, dt: number, seed: number, replica: number, kernel: 'wasm' | 'js'): RampRun {
   const built = buildPhases(spec, 0, 0, { dt });
@@ -185,12 +200,14 @@ export async function benchmarkMachine(o: { threads?: number; steps?: number; re
     const cellSteps = request.replicas * p.n * buildPhases(spec, 0, 0, { dt: BENCH_DT }).steps;
     const one: number[] = [];
     const many: number[] = [];
+    const processes: number[] = [];
     let deterministic = true;
     for (let r = 0; r < Math.max(1, Math.ceil(repeats / 2)); r++) {
       const sequential = await runMachine(request, { threads: 1 });
       const parallel = await runMachine(request, { threads });
       one.push(cellSteps / sequential.compute_time_s);
       many.push(cellSteps / parallel.compute_time_s);
+      if ('binary' in ref) processes.push((threads * (await referenceWall(ref, graph, steps, 1))) / (await referenceWall(ref, graph, steps, threads)));
       deterministic = deterministic && sequential.results.length === parallel.results.length && sequential.results.every((x, k) => sameReplica(x, parallel.results[k]));
     }
     const result: MachineBenchmark = {
@@ -217,6 +234,7 @@ export async function benchmarkMachine(o: { threads?: number; steps?: number; re
         kernel_to_c_ratio: Number((rate / c).toPrecision(3)),
         js_to_c_ratio: Number((jsRate / c).toPrecision(3)),
         same_result: same,
+        speedup_processes: Number(median(processes).toPrecision(3)),
       };
     } else result.c_reference_skipped = ref.skipped;
     return result;
@@ -234,6 +252,6 @@ export function benchmarkLines(b: MachineBenchmark): string[] {
     b.c_reference
       ? `  C reference (${b.c_reference.compiler}): ${formatSI(b.c_reference.cell_updates_per_s, '/s')}; ${kernel}/C ${b.c_reference.kernel_to_c_ratio} (target ≥ 0.8), JavaScript/C ${b.c_reference.js_to_c_ratio}; same work and flips as the kernel: ${b.c_reference.same_result}`
       : `  C reference skipped: ${b.c_reference_skipped}`,
-    `  ${b.threads} threads (wall time, ${BENCH_REPLICAS_PER_THREAD} replicas each): ${formatSI(b.cell_updates_per_s_threads, '/s')}, speed-up ${b.speedup_threads}× (target ≥ 1.6 on idle cores; load average ${b.load_average_1min}); identical results on 1 and ${b.threads} threads: ${b.deterministic_across_threads}`,
+    `  ${b.threads} threads (wall time, ${BENCH_REPLICAS_PER_THREAD} replicas each): ${formatSI(b.cell_updates_per_s_threads, '/s')}, speed-up ${b.speedup_threads}× (target ≥ 1.6 on idle cores; load average ${b.load_average_1min}${b.c_reference ? `; ${b.threads} C processes at once: ${b.c_reference.speedup_processes}×` : ''}); identical results on 1 and ${b.threads} threads: ${b.deterministic_across_threads}`,
   ];
 }
