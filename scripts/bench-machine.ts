@@ -21,7 +21,7 @@ interface Row {
   cut: number;
   cut_unpolished: number;
   ratio: number;
-  anneal_tau0: number;
+  anneal_tau_D: number;
   energy_to_solution_kT: number;
   energy_to_solution_stderr_kT: number;
   energy_per_committed_bit_kT: number;
@@ -72,7 +72,7 @@ else {
       cut: doc.cut as number,
       cut_unpolished: doc.cut_unpolished as number,
       ratio: doc.ratio as number,
-      anneal_tau0: doc.anneal_tau0 as number,
+      anneal_tau_D: doc.anneal_tau_D as number,
       energy_to_solution_kT: doc.energy_to_solution_kT as number,
       energy_to_solution_stderr_kT: doc.energy_to_solution_stderr_kT as number,
       energy_per_committed_bit_kT: doc.energy_per_committed_bit_kT as number,
@@ -91,9 +91,9 @@ const sorted = [...rows].sort((a, b) => Number(a.instance.slice(1)) - Number(b.i
 const ratios = sorted.filter((r) => Number(r.instance.slice(1)) <= 10).map((r) => r.ratio).sort((a, b) => a - b);
 const median = ratios.length === 0 ? NaN : ratios.length % 2 ? ratios[(ratios.length - 1) / 2] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
 const table = [
-  '| instance | n | best-known cut | cut (polished) | cut (read-out) | ratio | anneal, τ0 | energy to solution, kT | per committed bit, kT | Landauer, kT | CPU s | wall s |',
+  '| instance | n | best-known cut | cut (polished) | cut (read-out) | ratio | anneal, τ_D | energy to solution, kT | per committed bit, kT | Landauer, kT | CPU s | wall s |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...sorted.map((r) => `| ${r.instance} | ${r.n} | ${r.best_known_cut} | ${r.cut} | ${r.cut_unpolished} | ${r.ratio.toFixed(4)} | ${f(r.anneal_tau0)} | ${f(r.energy_to_solution_kT)} ± ${f(r.energy_to_solution_stderr_kT, 2)} | ${f(r.energy_per_committed_bit_kT)} | ${f(r.landauer_cost_kT)} | ${r.cpu_time_s.toFixed(1)} | ${r.wall_time_s.toFixed(1)} |`),
+  ...sorted.map((r) => `| ${r.instance} | ${r.n} | ${r.best_known_cut} | ${r.cut} | ${r.cut_unpolished} | ${r.ratio.toFixed(4)} | ${f(r.anneal_tau_D)} | ${f(r.energy_to_solution_kT)} ± ${f(r.energy_to_solution_stderr_kT, 2)} | ${f(r.energy_per_committed_bit_kT)} | ${f(r.landauer_cost_kT)} | ${r.cpu_time_s.toFixed(1)} | ${r.wall_time_s.toFixed(1)} |`),
 ].join('\n');
 const block = `<!-- machine:begin -->
 ## The physical optimizer on the G-set (\`limbound machine maxcut\`)
