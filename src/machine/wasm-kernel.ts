@@ -281,7 +281,10 @@ export class WasmMachineKernel {
 
 const kernels = new WeakMap<MachineProblem, WasmMachineKernel | null>();
 
-/** The problem's kernel on this thread (created once: its memory holds a copy of the problem). */
+/**
+ * The problem's kernel on this thread, created once: its memory holds a copy of the problem, so a problem
+ * must not be modified after its first run (none is: problems are built once and then only read).
+ */
 export function wasmKernelFor(p: MachineProblem): WasmMachineKernel | null {
   let k = kernels.get(p);
   if (k === undefined) {
@@ -293,8 +296,9 @@ export function wasmKernelFor(p: MachineProblem): WasmMachineKernel | null {
 
 /**
  * Runs the kernel briefly on scratch controls so that the engine's optimising compiler has replaced its
- * baseline code before the first real chunk (a chunk is one call; a cold first chunk runs at a fraction of
- * the speed). Set-up only: the state is cleared afterwards, so results do not depend on it.
+ * baseline code (several times slower) before the first real step; a worker does this before it reports
+ * ready, so the pool's compute time excludes it. Set-up only: the state is cleared afterwards, so results
+ * do not depend on it.
  */
 export function warmUpKernel(p: MachineProblem, budgetMs = 30): void {
   const k = wasmKernelFor(p);
