@@ -14,7 +14,7 @@ import { readIsingInput, readMaxCut, readBoxQP } from '../solvers/io/problem-fil
 import { generateBoxQP } from '../solvers/qp/generate.js';
 import { InputError, requireNumber } from '../util/errors.js';
 import { parseQuantity } from '../model/units.js';
-import { runQP, runIsingMachine, type MachineOptions, type MachineWork } from '../machine/solve.js';
+import { ISING_BUDGET_PER_REPLICA, ISING_OPTION_DEFAULTS, runQP, runIsingMachine, type MachineOptions, type MachineWork } from '../machine/solve.js';
 import { MEMORY_SCHEDULES, QP_PROTOCOLS, type MemorySchedule, type QPProtocol } from '../machine/schedules.js';
 import { fromBoxQP } from '../machine/problem.js';
 import { interruptSignal } from './interrupt.js';
@@ -36,7 +36,15 @@ export const MACHINE_DEFAULTS = {
   temperatureK: String(DEFAULT_TEMPERATURE_K),
   tau0S: String(DEFAULT_TAU0_S),
   qp: { replicas: '200', protocol: 'field-ramp' },
-  ising: { replicas: '2', memory: 'lim', lambdaMax: '3', retentionBarrier: '40', lowBarrier: '1', budget: '8e9', polish: true },
+  ising: {
+    replicas: String(ISING_OPTION_DEFAULTS.replicas),
+    memory: 'lim',
+    lambdaMax: String(ISING_OPTION_DEFAULTS.lambda_max),
+    retentionBarrier: String(ISING_OPTION_DEFAULTS.retention_barrier_kT),
+    lowBarrier: String(ISING_OPTION_DEFAULTS.low_barrier_kT),
+    budget: ISING_BUDGET_PER_REPLICA.toExponential().replace('e+', 'e'),
+    polish: true,
+  },
 } as const;
 
 /**
