@@ -132,7 +132,7 @@ export async function runQP(p: MachineProblem, o: MachineOptions & { protocol: Q
     landauer_cost_J: joules(Math.max(0, bits) * p.n * Math.LN2, o.units),
     work,
     solution: Array.from(xbar, clean),
-    paradigms: pricedRows(p, run, Math.max(1, Math.ceil(bits)), time_s, o.units.temperature_K),
+    paradigms: pricedRows(p, run, Math.max(1, Math.ceil(bits)), time_s, o.units),
   };
 }
 
@@ -247,6 +247,6 @@ export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOption
     landauer_cost_J: joules(landauer, o.units),
     work,
     wall_time_s: clean(run.wall_time_s),
-    paradigms: pricedRows(p, run, 1, time_s, o.units.temperature_K),
+    paradigms: pricedRows(p, run, 1, time_s, o.units),
   };
 }

@@ -139,7 +139,7 @@ export function machineBlocks(r: MachineRun | undefined, missing: string, figure
     head,
     {
       type: 'paragraph',
-      text: `Source: ${r.source}. The machine runs the optimizer as coupled overdamped Langevin memory cells; its energy to solution is the measured Sekimoto work of a full cycle (anneal, consolidate, hold/read out, reset) per replica — the cells and coupling, not the controller or the read-out electronics. The engine's rows below are priced on this run's measured counts (P = n cells, the measured bit flips as the changed bits, T_sol = the time to solution), beside — not in place of — the measured work. Table: \`tables/machine.csv\`; run: \`runs/machine.json\`.`,
+      text: `Source: ${r.source}. The machine runs the optimizer as coupled overdamped Langevin memory cells; its energy to solution is the measured Sekimoto work of a full cycle (anneal, consolidate, hold/read out, reset) per replica — the cells and coupling, not the controller or the read-out electronics. The engine's rows below are priced on this run's measured counts (P = n cells, the measured bit flips as the changed bits, T_sol = the time to solution), beside — not in place of — the measured work. They do not bound it: the engine charges every measured bit change as a committed write, while most crossings at a low anneal barrier are thermal fluctuations paid by the bath, and its LIM row consolidates to its own 10-year barrier; the bound that applies to the measured cycle is its Landauer cost (docs/model.md §7). Table: \`tables/machine.csv\`; run: \`runs/machine.json\`.`,
     },
     { type: 'table', header: ['quantity', 'value'], rows, align: ['left', 'left'] },
     {
