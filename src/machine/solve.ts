@@ -151,11 +151,11 @@ export interface IsingMachineOptions extends MachineOptions {
 /**
  * Defaults of the Ising / MAX-CUT inputs (the CLI prints them; docs/model.md §7 says why): the final
  * coupling λ_max in units of 1/(RMS coupling field), the retention and low barriers (kT) and the replicas.
- * λ_max = 6 rather than 3: on the sparse ±1 G-set graphs (G18–G21) the read-out at 3 is still hot — far
- * from a local minimum before the polish — and G19 stalls at 0.965 of its best-known cut; 10 is too cold
- * for the same budget (the step shrinks with λ, so the anneal is shorter).
+ * λ_max = 4.5 rather than 3: on the sparse ±1 G-set graphs the read-out at 3 is still hot — far from a
+ * local minimum before the polish — and G19 stalls at 0.965 of its best-known cut; at 6 G18 falls to 0.968
+ * (the step shrinks with λ, so a colder end means a shorter anneal at the same budget).
  */
-export const ISING_OPTION_DEFAULTS = { lambda_max: 6, retention_barrier_kT: 40, low_barrier_kT: 1, replicas: 2 } as const;
+export const ISING_OPTION_DEFAULTS = { lambda_max: 4.5, retention_barrier_kT: 40, low_barrier_kT: 1, replicas: 2 } as const;
 
 /** Fixed lengths of the phases around the anneal (τ0), and the start of the geometric coupling ramp. */
 export const ISING_DEFAULTS = { consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2, warmup_tau0: 1, lambda_start: 0.1 } as const;
