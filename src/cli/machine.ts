@@ -241,19 +241,9 @@ export function registerBenchMachine(bench: Command): void {
     .option('--steps <n>', 'time steps per replica', '3000')
     .option('--json', 'print one JSON document')
     .action(async (opts: Options) => {
-      const { benchmarkMachine } = await import('../machine/benchmark.js');
+      const { benchmarkMachine, benchmarkLines } = await import('../machine/benchmark.js');
       const b = await benchmarkMachine({ threads: optionalNum('threads', opts.threads), steps: num('steps', opts.steps) });
       if (opts.json) printJson(b);
-      else
-        emit(
-          [
-            `machine kernel on ${b.instance} (${b.cells} cells, ${b.couplings} couplings), ${b.steps} steps, dt = ${b.dt_tau0} τ0`,
-            `  cell_updates_per_s (1 thread, CPU time): ${formatSI(b.cell_updates_per_s, '/s')}`,
-            `  ${b.threads} threads (wall time): ${formatSI(b.cell_updates_per_s_threads, '/s')}, speed-up ${b.speedup_threads}×; identical results on 1 and ${b.threads} threads: ${b.deterministic_across_threads}`,
-            b.c_reference
-              ? `  C reference (${b.c_reference.compiler}): ${formatSI(b.c_reference.cell_updates_per_s, '/s')}, JS/C ${b.c_reference.js_to_c_ratio}; same work as JS: ${b.c_reference.same_result}`
-              : `  C reference skipped: ${b.c_reference_skipped}`,
-          ].join('\n'),
-        );
+      else emit(benchmarkLines(b).join('\n'));
     });
 }

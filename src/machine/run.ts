@@ -30,7 +30,7 @@ export interface MachineRun {
   results: ReplicaResult[];
   interrupted: boolean;
   wall_time_s: number;
-  /** Wall time from the moment every worker was ready (thread start-up excluded) to the end. */
+  /** Wall time from the moment every worker was ready to the last result (thread start-up and shut-down excluded). */
   compute_time_s: number;
 }
 
@@ -56,6 +56,7 @@ export async function runMachine(r: MachineRequest, hooks: MachineHooks = {}): P
   const slots: Array<ReplicaResult | undefined> = new Array(r.replicas);
   let interrupted = false;
   let computeStart = started;
+  let computeEnd: number | undefined;
   if (threads === 1 || r.replicas === 1) {
     const setup = prepareSetup(r.problem, built);
     for (let k = 0; k < r.replicas; k++) {
@@ -66,7 +67,7 @@ export async function runMachine(r: MachineRequest, hooks: MachineHooks = {}): P
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
-    interrupted = await runOnWorkers(r, Math.min(threads, r.replicas), slots, progress, hooks.signal, (t) => (computeStart = t));
+    interrupted = await runOnWorkers(r, Math.min(threads, r.replicas), slots, progress, hooks.signal, (t) => (computeStart = t), (t) => (computeEnd = t));
   }
   // Keep the finished prefix only: a replica set does not depend on which thread was faster.
   const results: ReplicaResult[] = [];
@@ -76,7 +77,7 @@ export async function runMachine(r: MachineRequest, hooks: MachineHooks = {}): P
   }
   interrupted = interrupted || results.length < r.replicas;
   const end = Date.now();
-  return { built, results, interrupted, wall_time_s: (end - started) / 1000, compute_time_s: (end - computeStart) / 1000 };
+  return { built, results, interrupted, wall_time_s: (end - started) / 1000, compute_time_s: ((computeEnd ?? end) - computeStart) / 1000 };
 }
 
 /** Messages between the pool and machine/worker.ts. */
@@ -96,6 +97,7 @@ function runOnWorkers(
   progress: (n: number) => void,
   signal: AbortSignal | undefined,
   onReady: (time: number) => void,
+  onFinished: (time: number) => void,
 ): Promise<boolean> {
   const source = workerSource(import.meta.url, 'worker');
   const workers = Array.from({ length: threads }, () => new Worker(source.entry, { eval: source.eval, execArgv: [], stdout: false, stderr: false }));
@@ -127,7 +129,10 @@ function runOnWorkers(
         else if (reply.type === 'done') {
           slots[reply.result.replica] = reply.result;
           finished++;
-          if (finished === r.replicas) stop(() => resolve(false));
+          if (finished === r.replicas) {
+            onFinished(Date.now());
+            stop(() => resolve(false));
+          }
           else dispatch(w);
         } else {
           const err = reply.field !== undefined ? new InputError(reply.field, reply.message) : new Error(reply.message);
