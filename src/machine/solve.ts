@@ -157,7 +157,7 @@ export interface IsingMachineOptions extends MachineOptions {
  */
 export const ISING_OPTION_DEFAULTS = { lambda_max: 4.5, retention_barrier_kT: 40, low_barrier_kT: 1, replicas: 2 } as const;
 
-/** Fixed lengths of the phases around the anneal (τ0), and the start of the geometric coupling ramp. */
+/** Fixed lengths of the phases around the anneal (τ_D), and the start of the geometric coupling ramp. */
 export const ISING_DEFAULTS = { consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2, warmup_tau0: 1, lambda_start: 0.1 } as const;
 
 /**
@@ -168,10 +168,10 @@ export const ISING_DEFAULTS = { consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2
  */
 export const ISING_BUDGET_PER_REPLICA = 8e9;
 
-/** The default anneal is at most this long (τ0): small problems need far less than the budget buys. */
+/** The default anneal is at most this long (τ_D): small problems need far less than the budget buys. */
 export const MAX_DEFAULT_ANNEAL_TAU0 = 1e4;
 
-/** Anneal time that spends `budget` coupling-updates on one replica (between 10 τ0 and MAX_DEFAULT_ANNEAL_TAU0). */
+/** Anneal time that spends `budget` coupling-updates on one replica (between 10 τ_D and MAX_DEFAULT_ANNEAL_TAU0). */
 export function annealForBudget(p: MachineProblem, make: (anneal: number) => import('./protocol.js').ProtocolSpec, step: StepOptions, budget: number): number {
   const probe = 100;
   let fieldMax = 0;
