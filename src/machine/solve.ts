@@ -4,7 +4,7 @@
  */
 import { lanczosExtremes } from '../solvers/qp/linalg.js';
 import type { IsingProblem, MaxCutProblem } from '../solvers/ising/problem.js';
-import { InputError } from '../util/errors.js';
+import { InputError, requireNumber } from '../util/errors.js';
 import { fromIsing, maxRowAbs, rmsRowNorm, type MachineProblem } from './problem.js';
 import { buildPhases, type StepOptions } from './protocol.js';
 import { runMachine, type MachineRun } from './run.js';
@@ -187,6 +187,8 @@ export function annealForBudget(p: MachineProblem, make: (anneal: number) => imp
 }
 
 export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOptions): Promise<Record<string, unknown>> {
+  // Checked as given: the schedule sees it divided by the RMS field, which the message must not echo.
+  requireNumber('lambda-max', o.lambda_max, { min: 0, minExclusive: true, max: 1e6 });
   const p = fromIsing(ising);
   const rms = rmsRowNorm(p) || 1;
   const step: StepOptions = { dt: o.dt, ratio: ISING_DT_RATIO, maxDt: 0.5 };

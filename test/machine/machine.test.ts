@@ -127,6 +127,10 @@ test('CLI: one-line errors for a non-PD QP (smallest eigenvalue), an unstable dt
   r = cli('machine', 'maxcut', malformed, '--threads', '1');
   assert.equal(r.status, 2);
   assert.equal(r.stderr.trim().split('\n').length, 1);
+  // The value as given, not the one divided by the RMS coupling field.
+  r = cli('machine', 'ising', 'examples/ising-frustrated-ring.json', '--lambda-max', '-1', '--threads', '1');
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr.trim(), 'error: lambda-max: must be > 0 and ≤ 1e6, got -1');
 });
 
 test('CLI: a machine run above --max-work gets the shared one-line refusal with its size and time; --max-work raises the limit', () => {
