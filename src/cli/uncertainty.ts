@@ -6,8 +6,7 @@ import type { Command } from 'commander';
 import { addInputOptions, configRanges, inputFromOptions } from './input-options.js';
 import { printJson, emit } from './output.js';
 import { InputError } from '../util/errors.js';
-import { MAX_SEED } from '../sim/rng.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, checkSamples, parseRangeSpec, planSampling, rangesFromConfig, summarize, type RangeSpec, type SamplingOptions, type SamplingPlan, type UncertaintySummary } from '../model/uncertainty.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, parseRangeSpec, samplesFromOption, seedFromText, planSampling, rangesFromConfig, summarize, type RangeSpec, type SamplingOptions, type SamplingPlan, type UncertaintySummary } from '../model/uncertainty.js';
 import { checkThreads, sampleParallel } from '../model/uncertainty-parallel.js';
 import type { ValidInput } from '../model/schema.js';
 import { createProgress } from './progress.js';
@@ -17,6 +16,8 @@ import type { EstimateResult } from '../model/estimate.js';
 import { renderTable, toCsv } from '../report/table.js';
 import { ROWS_CSV_HEADER, estimateColumns, rowsCsvValues } from '../report/estimate-table.js';
 import { bandColumn, renderRanges, uncertaintyNotes } from '../report/uncertainty-table.js';
+
+export { samplesFromOption };
 
 export function addSamplingOptions(cmd: Command, threads = false): Command {
   if (threads) cmd.option('--threads <n>', 'worker threads for the samples (the output does not depend on it)', '1');
@@ -74,19 +75,8 @@ export function samplingFromOptions(opts: Record<string, unknown>): SamplingFlag
     flagNames.add(r.name);
     byName.set(r.name, r);
   }
-  const seedText = String(opts.seed ?? DEFAULT_SEED);
-  const seed = Number(seedText);
-  if (seedText.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new InputError('seed', `must be a whole number from 0 to ${MAX_SEED}, got '${seedText}'`);
+  const seed = seedFromText(opts.seed);
   return { ranges: [...byName.values()], onlyRanges: Boolean(opts.onlyRanges), seed };
-}
-
-/** SAMPLES of `--uncertainty [SAMPLES]` (commander gives `true` when the value is left out). */
-export function samplesFromOption(value: unknown, field = 'uncertainty'): number {
-  if (value === true || value === undefined) return DEFAULT_SAMPLES;
-  const text = String(value);
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n)) throw new InputError(field, `SAMPLES must be a whole number, got '${text}'`);
-  return checkSamples(n, field);
 }
 
 /** Refuses sampling flags on a run that does not sample. */
