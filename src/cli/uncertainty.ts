@@ -16,6 +16,10 @@ import type { EstimateResult } from '../model/estimate.js';
 import { renderTable, toCsv } from '../report/table.js';
 import { ROWS_CSV_HEADER, estimateColumns, rowsCsvValues } from '../report/estimate-table.js';
 import { bandColumn, renderRanges, uncertaintyNotes } from '../report/uncertainty-table.js';
+import { estimateResolved } from '../model/estimate.js';
+import { resolve } from '../model/resolve.js';
+import { SCENARIO_KEYS, parseScenarioKeys, scenarioBands, scenarioInputs, type ScenarioBands, type ScenarioKey, type ScenarioRun } from '../model/scenarios.js';
+import { renderScenarios, scenariosCsv } from '../report/scenario-table.js';
 
 export { samplesFromOption };
 
@@ -95,11 +99,43 @@ export function rowsWithBands(result: EstimateResult, summary: UncertaintySummar
   });
 }
 
-export function emitEstimateWithUncertainty(result: EstimateResult, summary: UncertaintySummary, format: 'json' | 'csv' | 'text', head: string[], notes: string[]): void {
+// ── scenarios ────────────────────────────────────────────────────────────
+
+/** `--scenarios KEY[,KEY…]`: checked before any output; undefined when not given. */
+export function scenarioKeysFromOptions(opts: Record<string, unknown>, sampled: boolean): ScenarioKey[] | undefined {
+  if (opts.scenarios === undefined) return undefined;
+  if (!sampled) throw new InputError('scenarios', 'needs --uncertainty');
+  return parseScenarioKeys(String(opts.scenarios));
+}
+
+/** One uncertainty run per combination of the choices; a combination the model refuses is kept with its reason. */
+export async function runScenarios(input: ValidInput, opts: Record<string, unknown>, keys: ScenarioKey[]): Promise<ScenarioRun> {
+  const list: ScenarioBands[] = [];
+  for (const { scenario, input: one } of scenarioInputs(input, keys)) {
+    let prepared: PreparedUncertainty;
+    try {
+      prepared = prepareUncertainty(one, opts);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      list.push({ scenario, not_applicable: err.message });
+      continue;
+    }
+    list.push(scenarioBands(scenario, estimateResolved(prepared.plan.base), await runUncertainty(prepared)));
+  }
+  return { keys, list };
+}
+
+export const SCENARIOS_HINT = `Discrete choices (${SCENARIO_KEYS.join(', ')}) are not sampled: --scenarios ops_convention,cell shows the bands under each, side by side.`;
+
+export function emitEstimateWithUncertainty(result: EstimateResult, summary: UncertaintySummary, format: 'json' | 'csv' | 'text', head: string[], notes: string[], scenarios?: ScenarioRun): void {
   const rows = rowsWithBands(result, summary);
   if (format === 'json') {
     const { rows: _bands, ...rest } = summary;
-    printJson({ ...result, rows, uncertainty: rest });
+    printJson({ ...result, rows, uncertainty: scenarios ? { ...rest, scenarios: scenarios.list } : rest });
+    return;
+  }
+  if (scenarios && format === 'csv') {
+    emit(scenariosCsv(scenarios.keys, scenarios.list));
     return;
   }
   if (format === 'csv') {
@@ -108,7 +144,8 @@ export function emitEstimateWithUncertainty(result: EstimateResult, summary: Unc
   }
   const columns = [...estimateColumns(result)];
   columns.splice(columns.findIndex((c) => c.header === 'energy') + 1, 0, bandColumn(summary));
-  emit([...head, renderTable(result.rows, columns), '', ...uncertaintyNotes(summary), '', renderRanges(summary.ranges), ...notes].join('\n'));
+  const tail = scenarios ? ['', renderScenarios(scenarios.keys, scenarios.list)] : [SCENARIOS_HINT];
+  emit([...head, renderTable(result.rows, columns), '', ...uncertaintyNotes(summary), '', renderRanges(summary.ranges), ...tail, ...notes].join('\n'));
 }
 
 // ── sensitivity ──────────────────────────────────────────────────────────
