@@ -23,7 +23,7 @@ export async function machineFigureData(threads: number, replicas = 16, signal?:
     for (const anneal of FIGURE_ANNEALS) {
       if (signal?.aborted) break;
       const r = await smallIsingCheck(FIGURE_CELLS, 5, anneal, replicas, threads, memory);
-      points.push({ memory, anneal_tau0: anneal, energy_kT: r.cycle, stderr_kT: r.cycleStderr, ground_fraction: r.groundProbability });
+      points.push({ memory, anneal_tau_D: anneal, energy_kT: r.cycle, stderr_kT: r.cycleStderr, ground_fraction: r.groundProbability });
     }
   }
   const p = fromIsing(smallIsing(FIGURE_CELLS, 5));

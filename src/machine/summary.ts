@@ -14,6 +14,7 @@ import type { MachineRun } from './run.js';
 
 export interface Units {
   temperature_K: number;
+  /** The time unit τ_D = γa²/kT in seconds (the simulator's `--tau0-s`). */
   tau0_s: number;
 }
 
@@ -38,9 +39,9 @@ export const clean = (x: number): number => (Number.isFinite(x) ? Number(x.toPre
 
 export interface PhaseWork {
   phase: string;
-  duration_tau0: number;
+  duration_tau_D: number;
   steps: number;
-  dt_tau0: number[];
+  dt_tau_D: number[];
   barrier_work_kT: number;
   barrier_work_stderr_kT: number;
   coupling_work_kT: number;
@@ -69,9 +70,9 @@ export function summarizeWork(run: MachineRun): WorkSummary {
     const c = meanSE(results.map((r) => r.phaseWork[2 * k + 1]));
     return {
       phase: ph.name,
-      duration_tau0: clean(ph.end - ph.start),
+      duration_tau_D: clean(ph.end - ph.start),
       steps: ph.steps,
-      dt_tau0: [...new Set(ph.segments.map((s) => clean(s.dt)))],
+      dt_tau_D: [...new Set(ph.segments.map((s) => clean(s.dt)))],
       barrier_work_kT: clean(b.mean),
       barrier_work_stderr_kT: clean(b.stderr),
       coupling_work_kT: clean(c.mean),

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { ACCELERATORS, CMOS_LIMIT, DRAM_REFRESH, findAccelerator, joulesPerFlop, ridgeIntensity_flop_per_byte, PRECISIONS, type Precision } from '../../src/data/accelerators.js';
 import { DEVICES, findDevice } from '../../src/data/devices.js';
 import { WORKLOADS, findWorkload } from '../../src/data/workloads.js';
+import { findOptimizer } from '../../src/data/optimizers.js';
 import { CITATIONS, toBibtex, primary, secondary, derived, assumed, type SourceRef } from '../../src/data/sources.js';
 
 const close = (actual: number, expected: number, rel: number, what: string) =>
@@ -15,11 +16,20 @@ const close = (actual: number, expected: number, rel: number, what: string) =>
 
 /** Typed from the datasheets the catalog cites (NVIDIA, Google), dense (no 2:4 sparsity), FLOP/s; TDP in W; HBM in B/s. */
 const ACCELERATOR_SOURCES: Record<string, { tdp: number; peaks: Partial<Record<Precision, number>>; pJ_per_bit: number; bandwidth: number; memory: string }> = {
-  v100: { tdp: 300, peaks: { fp16: 125e12 }, pJ_per_bit: 3.97, bandwidth: 900e9, memory: 'HBM2' },
+  v100: { tdp: 300, peaks: { fp16: 125e12, fp32: 15.7e12 }, pJ_per_bit: 3.97, bandwidth: 900e9, memory: 'HBM2' },
   a100: { tdp: 400, peaks: { bf16: 312e12, fp16: 312e12, tf32: 156e12, fp32: 19.5e12 }, pJ_per_bit: 3.97, bandwidth: 2039e9, memory: 'HBM2e' },
   h100: { tdp: 700, peaks: { bf16: 989.4e12, fp16: 989.4e12, fp8: 1978.9e12, tf32: 494.7e12, fp32: 66.9e12 }, pJ_per_bit: 3.9, bandwidth: 3.35e12, memory: 'HBM3' },
-  b200: { tdp: 1000, peaks: { bf16: 2250e12, fp16: 2250e12, fp8: 4500e12, fp4: 9000e12, tf32: 1100e12 }, pJ_per_bit: 3.9, bandwidth: 0, memory: 'HBM3E' },
+  b200: { tdp: 1000, peaks: { bf16: 2250e12, fp16: 2250e12, fp8: 4500e12, fp4: 9000e12, tf32: 1100e12, fp32: 75e12 }, pJ_per_bit: 3.9, bandwidth: 7.7e12, memory: 'HBM3E' },
   'tpu-v4': { tdp: 192, peaks: { bf16: 275e12 }, pJ_per_bit: 3.97, bandwidth: 1.2e12, memory: 'HBM2' },
+  // NVIDIA A100 40GB, H100 PCIe (PB-11133-001) and H200 datasheets; AMD MI250X and MI300X data sheets;
+  // Patterson et al. 2021 Table 4 (TPU v2), Cloud TPU v3 docs; Jouppi et al. 2020 Table 3 (TPU v2 HBM).
+  'a100-40gb': { tdp: 400, peaks: { bf16: 312e12, fp16: 312e12, tf32: 156e12, fp32: 19.5e12 }, pJ_per_bit: 3.97, bandwidth: 1555e9, memory: 'HBM2' },
+  'h100-pcie': { tdp: 350, peaks: { bf16: 756e12, fp16: 756e12, fp8: 1513e12, tf32: 378e12, fp32: 51e12 }, pJ_per_bit: 3.97, bandwidth: 2e12, memory: 'HBM2e' },
+  h200: { tdp: 700, peaks: { bf16: 989.4e12, fp16: 989.4e12, fp8: 1978.9e12, tf32: 494.7e12, fp32: 66.9e12 }, pJ_per_bit: 3.9, bandwidth: 4.8e12, memory: 'HBM3E' },
+  mi250x: { tdp: 560, peaks: { bf16: 383e12, fp16: 383e12, fp32: 47.9e12 }, pJ_per_bit: 3.97, bandwidth: 3.2768e12, memory: 'HBM2e' },
+  mi300x: { tdp: 750, peaks: { bf16: 1307.4e12, fp16: 1307.4e12, fp8: 2614.9e12, tf32: 653.7e12, fp32: 163.4e12 }, pJ_per_bit: 3.9, bandwidth: 5.3e12, memory: 'HBM3' },
+  'tpu-v2': { tdp: 280, peaks: { bf16: 46e12 }, pJ_per_bit: 3.97, bandwidth: 700e9, memory: 'HBM (1st gen)' },
+  'tpu-v3': { tdp: 450, peaks: { bf16: 123e12 }, pJ_per_bit: 3.97, bandwidth: 900e9, memory: 'HBM2' },
 };
 
 /** TDP/peak in pJ/FLOP and peak/bandwidth in FLOP/B, divided out by hand (6 significant digits). */
@@ -38,12 +48,16 @@ const DERIVED_BY_HAND: Array<[string, Precision, number, number]> = [
 test('accelerators: every number against its source, typed twice', () => {
   for (const [id, src] of Object.entries(ACCELERATOR_SOURCES)) {
     const acc = findAccelerator(id)!;
+    assert.equal(acc.id, id);
     assert.equal(acc.tdp_W, src.tdp, `${acc.id} TDP`);
+    // Every rating, and no rating the source does not give.
+    assert.deepEqual(Object.keys(acc.precisions).sort(), Object.keys(src.peaks).sort(), `${acc.id} precisions`);
     for (const [precision, peak] of Object.entries(src.peaks)) assert.equal(acc.precisions[precision as Precision]?.peak_flop_per_s, peak, `${acc.id} ${precision}`);
     assert.equal(acc.memory_J_per_bit, src.pJ_per_bit * 1e-12, `${acc.id} memory energy`);
-    if (src.bandwidth) assert.equal(acc.memory_bandwidth_B_per_s, src.bandwidth, `${acc.id} bandwidth`);
+    assert.equal(acc.memory_bandwidth_B_per_s, src.bandwidth, `${acc.id} bandwidth`);
     assert.equal(acc.memory, src.memory);
   }
+  assert.deepEqual(ACCELERATORS.map((a) => a.id).sort(), Object.keys(ACCELERATOR_SOURCES).sort(), 'every accelerator typed twice');
   // Ratings the catalog does not have are NaN, not a silent number.
   assert.ok(Number.isNaN(joulesPerFlop(findAccelerator('tpu-v4')!, 'fp8')));
   assert.ok(Number.isNaN(ridgeIntensity_flop_per_byte(findAccelerator('tpu-v4')!, 'fp32')));
@@ -110,8 +124,11 @@ const WORKLOAD_SOURCES: Record<string, { P: number; D?: number; F?: number; S?: 
   'brain-scale': { P: 1e15, D: 300e9 }, // Chen et al. 2024: 1e15 parameters; GPT-3 token budget
   'gpt-3': { P: 175e9, D: 300e9, F: 3.14e23, reported_J: 1287 * 3.6e9 }, // Brown 2020 Table D.1; Patterson 2021: 1,287 MWh
   'bloom-176b': { P: 176e9, D: 366e9, reported_J: 433 * 3.6e9 }, // Luccioni 2023: 433 MWh
-  'llama-2-70b': { P: 70e9, D: 2e12, F: 8.4e23 }, // Touvron 2023 Table 1; 6·P·D
-  'llama-3.1-405b': { P: 405e9, F: 3.8e25 }, // model card; Epoch 3.8e25 FLOP
+  // Llama model cards: GPU-hours × per-GPU power (A100 400 W, H100 700 W) × 3600 s/h.
+  'llama-2-7b': { P: 7e9, D: 2e12, F: 8.4e22, reported_J: 184320 * 400 * 3600 },
+  'llama-2-70b': { P: 70e9, D: 2e12, F: 8.4e23, reported_J: 1720320 * 400 * 3600 }, // Touvron 2023 Table 1; 6·P·D
+  'llama-3.1-8b': { P: 8e9, D: 15e12, F: 7.2e23, reported_J: 1.46e6 * 700 * 3600 },
+  'llama-3.1-405b': { P: 405e9, F: 3.8e25, reported_J: 30.84e6 * 700 * 3600 }, // model card; Epoch 3.8e25 FLOP
   'palm-540b': { P: 540e9, D: 780e9, F: 2.56e24, S: 256000 }, // Chowdhery 2022: 2527 zettaFLOP; batch schedule
   'chinchilla-70b': { P: 70e9, D: 1.4e12, F: 5.76e23 }, // Hoffmann 2022 abstract
   'bert-large': { P: 340e6, D: 1.31e11, S: 1e6 }, // Devlin 2019: 1M steps × 256 × 512
@@ -136,6 +153,9 @@ test('workloads: every sourced number, typed twice', () => {
 });
 
 test('catalog look-ups are case-insensitive and miss cleanly', () => {
+  assert.equal(findOptimizer('NONE')!.id, 'none');
+  assert.equal(findOptimizer('none')!.bytes_per_param, null);
+  assert.equal(findOptimizer('lion'.repeat(2)), undefined);
   assert.equal(findAccelerator('H100')!.id, 'h100');
   assert.equal(findDevice('PCM')!.id, 'pcm');
   assert.equal(findWorkload('GPT-3')!.id, 'gpt-3');
@@ -189,7 +209,7 @@ test('source constructors and BibTeX, by hand', () => {
     '@misc{landauer1961,\n  author = {R. Landauer},\n  title = {Irreversibility and Heat Generation in the Computing Process},\n  howpublished = {IBM Journal of Research and Development 5(3), 183–191},\n  year = {1961},\n  doi = {10.1147/rd.53.0183}\n}\n',
   );
   const lines = toBibtex(['si2019', 'chen2024lim']).split('\n');
-  assert.deepEqual(lines.filter((l) => /^@|^ {2}(url|note|author|year) /.test(l)), [
+  assert.deepEqual(lines.filter((l) => /^@|^ {2}(url|note|author|year|doi) /.test(l)), [
     '@misc{si2019,',
     '  author = {BIPM},',
     '  year = {2019},',

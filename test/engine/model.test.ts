@@ -18,6 +18,12 @@ test('seed anchor: brain-scale LIM lies in [1e8, 1e9] J, within one order of the
   assert.ok(lim.energy_J / floor.energy_J < 10, 'within one order of the Landauer floor');
   // Hand count: F = 6·1e15·3e11 = 1.8e27 updates of 32 bits at kT·ln2 (300 K) = 1.6537e8 J.
   close(floor.energy_J, 1.8e27 * 32 * KT300 * Math.LN2, 1e-12, 'floor');
+  // LIM adds the finite-time excess of 32 binary erasures per update, 2·kT·τ_D/τ_u each, with
+  // τ_u = 1 yr·1e15/1.8e27 = 17.532 µs and τ_D = (√32/2π)·61.0164·1 ns = 54.934 ns: 8.3061e-22 J per update,
+  // 1.4951e6 J in all; consolidation is 3.2e16 bits × kT·(ln2 + ½·ln 61.0164) = 3.6432e-4 J.
+  close(lim.update_J!, 1.65368e8 + 1.8e27 * 8.3061e-22, 1e-5, 'LIM update wall');
+  close(lim.consolidation_J!, 3.6432e-4, 1e-4, 'LIM consolidation wall');
+  close(lim.energy_J, 1.668635e8, 1e-5, 'LIM total');
 });
 
 test('seed anchor: the H100 accelerator row of brain scale, wall by wall by hand, is 6 to 7 orders above LIM', () => {
@@ -117,7 +123,10 @@ test('every wall of a tiny case, counted by hand', () => {
 
 test('a device cell with fewer bits than N needs ⌈N/bits⌉ cells per update', () => {
   const r = estimate({ params: 1e6, tokens: 1e9, precision_bits: 32 });
-  close(row(r.rows, 'lim-device').update_J!, r.counts.ops * 3 * 5e-15, 1e-12);
+  // OPS = F = 6·1e6·1e9 = 6e15 updates; a 32-bit value needs ⌈32/14⌉ = 3 FN-DAM cells at 5 fJ each.
+  close(row(r.rows, 'lim-device').update_J!, 6e15 * 3 * 5e-15, 1e-12);
+  // 8 bits fit one cell: ⌈8/14⌉ = 1.
+  close(row(estimate({ params: 1e6, tokens: 1e9, precision_bits: 8 }).rows, 'lim-device').update_J!, 6e15 * 5e-15, 1e-12);
 });
 
 test('CIM: the hold-between-writes barrier, no refresh for cells rewritten in time, and the final transfer', () => {

@@ -45,15 +45,37 @@ test('10-year retention at τ0 = 1 ns needs 40.29 kT (numbers.md §2.5)', () => 
   close(retentionTime_s(barrierForRetention_J(10 * YEAR_S, 300, 1e-9), 300, 1e-9), 10 * YEAR_S, 1e-12);
 });
 
-test('refresh interval ε·τ0·e^{E_b/kT} and refresh count in log space', () => {
-  close(refreshInterval_s(20, 1e-9, 1e-6), 1e-15 * Math.exp(20), 1e-12);
-  close(refreshCount(100, 20, 1e-9, 1e-6), 100 / (1e-15 * Math.exp(20)), 1e-12);
+test('refresh interval from the escape law, refresh count by walking the clock', () => {
+  // Escape within t from a barrier E_b happens with probability 1 − e^{−t/τ}, τ = τ0·e^{E_b/kT}; the bit must
+  // be refreshed when that reaches ε_ref: t = −τ·ln(1 − ε_ref) = ε_ref·τ·(1 + ε_ref/2 + …).
+  for (const [eb, eps] of [[20, 1e-6], [5, 1e-3], [40, 1e-9]] as const) {
+    const tau = 1e-9 * Math.exp(eb);
+    close(refreshInterval_s(eb, 1e-9, eps), -tau * Math.log1p(-eps), eps, `τ_ref at E_b = ${eb}`);
+  }
+  // Walk a 1 ms run in whole picoseconds: τ_ref = ε·τ0·e^{ln 1000} = 1e-3 · 1 ns · 1000 = 1 ns = 1000 ps.
+  const refreshPs = 1000;
+  let refreshes = 0;
+  for (let t = refreshPs; t <= 1e9; t += refreshPs) refreshes++;
+  assert.equal(refreshes, 1e6);
+  close(refreshCount(1e-3, Math.log(1000), 1e-9, 1e-3), refreshes, 1e-12, 'T/τ_ref');
+  close(refreshCount(100, 20, 1e-9, 1e-6), 100 / (1e-15 * 485165195.4097903), 1e-12, 'e^20 typed');
   assert.equal(refreshCount(1, 1000, 1e-9, 1e-6), 0); // clean underflow, no NaN
 });
 
-test('finite-time excess c·kT·τ_r/τ with c = 1/12', () => {
-  assert.equal(UNIFORM_TO_POINT_C, 1 / 12);
-  close(finiteTimeExcess_J(300, 1e-9, 1e-6), (4.141947e-21 * 1e-3) / 12, 1e-7);
+test('finite-time excess c·kT·τ_r/τ with c = 1/12 by quadrature of the uniform-to-point transport', () => {
+  // Uniform on [0, L] collapsed onto the point p: W₂² = ∫(x − p)² dx/L. Midpoint rule on L = 1, best p on a grid.
+  const cells = 20000;
+  let best = Infinity;
+  for (let k = 0; k <= 100; k++) {
+    const p = k / 100;
+    let w2 = 0;
+    for (let i = 0; i < cells; i++) w2 += ((i + 0.5) / cells - p) ** 2;
+    best = Math.min(best, w2 / cells);
+  }
+  close(UNIFORM_TO_POINT_C, best, 1e-8, 'c by quadrature');
+  // 1/12 · 4.141947e-21 J · 1 ns / 1 µs = 3.451623e-25 J.
+  close(finiteTimeExcess_J(300, 1e-9, 1e-6), 3.451623e-25, 1e-6);
+  close(finiteTimeExcess_J(300, 1e-9, 1e-6, 0.5), 2.0709735e-24, 1e-7, 'c = 1/2 of a binary erasure');
 });
 
 test('Lambert W against reference values', () => {

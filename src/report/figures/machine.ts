@@ -8,7 +8,7 @@ import type { VlSpec } from './types.js';
 
 export interface MachinePoint {
   memory: string;
-  anneal_tau0: number;
+  anneal_tau_D: number;
   energy_kT: number;
   stderr_kT: number;
   /** Fraction of replicas whose read-out is a ground state. */
@@ -25,11 +25,11 @@ export interface MachineFigureData extends Frame {
 const SERIES_COLORS: Record<string, string> = { static: '#d62728', lim: '#1f77b4', free: '#2ca02c' };
 
 export function machineSpec(data: MachineFigureData): VlSpec {
-  const xDomain = logDomain(data.points.map((p) => p.anneal_tau0));
+  const xDomain = logDomain(data.points.map((p) => p.anneal_tau_D));
   const values = data.points.map((p) => ({ ...p, low: Math.max(1e-3, p.energy_kT - p.stderr_kT), high: p.energy_kT + p.stderr_kT }));
   const [yMin, yMax] = extent([data.landauer_kT, data.engine_lim_kT, ...values.map((v) => v.low), ...values.map((v) => v.high)]);
   const yDomain = logDomain([Math.max(1e-3, yMin), yMax]);
-  const x = { field: 'anneal_tau0', type: 'quantitative', title: 'anneal time (τ0, log scale)', scale: { type: 'log', domain: xDomain }, axis: logAxis(xDomain, countLabelExpr()) };
+  const x = { field: 'anneal_tau_D', type: 'quantitative', title: 'anneal time (τ_D = γa²/kT, log scale)', scale: { type: 'log', domain: xDomain }, axis: logAxis(xDomain, countLabelExpr()) };
   const y = { field: 'energy_kT', type: 'quantitative', title: 'energy to solution, cycle work (kT, log scale)', scale: { type: 'log', domain: yDomain }, axis: { grid: true } };
   const memories = [...new Set(data.points.map((p) => p.memory))];
   const color = { field: 'memory', type: 'nominal', title: 'memory', scale: { domain: memories, range: memories.map((m) => SERIES_COLORS[m] ?? '#555') } };
@@ -51,7 +51,7 @@ export function machineSpec(data: MachineFigureData): VlSpec {
         color,
         tooltip: [
           { field: 'memory' },
-          { field: 'anneal_tau0', format: '.3~g', title: 'anneal (τ0)' },
+          { field: 'anneal_tau_D', format: '.3~g', title: 'anneal (τ_D)' },
           { field: 'energy_kT', format: '.4~g', title: 'cycle work (kT)' },
           { field: 'stderr_kT', format: '.2~g', title: 's.e. (kT)' },
           { field: 'ground_fraction', format: '.2f', title: 'P(ground state)' },
