@@ -23,7 +23,8 @@ import type { RunFigure } from '../report/report.js';
 import type { ReportUncertainty } from '../report/uncertainty-report.js';
 import { DEFAULT_SEED } from '../model/uncertainty.js';
 import { sensitivity } from '../model/sensitivity.js';
-import { addSamplingOptions, prepareUncertainty, refuseSamplingFlags, runUncertainty, samplesFromOption, samplingFromOptions } from './uncertainty.js';
+import { addSamplingOptions, prepareUncertainty, refuseSamplingFlags, runScenarios, runUncertainty, samplesFromOption, samplingFromOptions, scenarioKeysFromOptions } from './uncertainty.js';
+import { DEFAULT_SCENARIO_KEYS } from '../model/scenarios.js';
 
 /**
  * Vega, resvg, the simulator and the solvers load only when a figure or report is drawn, so the
@@ -102,6 +103,7 @@ export function registerFigureCommands(program: Command): void {
       .option('--sizes <range>', `model sizes of the size figure: FROM..TO[:COUNT], log-spaced, COUNT ≤ ${MAX_SIZES}`)
       .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS)
       .option('--uncertainty [samples]', 'add the 5–95 % bands, the ranges with their sources and the tornado figure (default 10000 samples)')
+      .option('--scenarios <keys>', `with --uncertainty: the discrete choices whose values get bands side by side (default ${DEFAULT_SCENARIO_KEYS.join(',')})`)
       .option('--machine <file>', 'add a physical-optimizer section: a `limbound machine … --json` result, or a problem the machine then runs with its defaults (a QP JSON, an Ising JSON, or a MAX-CUT edge list such as data/gset/G14.txt; on --threads threads)'),
   )).action(async (opts) => {
     const out = opts.out as string;
@@ -120,9 +122,12 @@ export function registerFigureCommands(program: Command): void {
       const machine = typeof opts.machine === 'string' ? await machineRun(opts.machine, opts, signal) : undefined;
       const sim = opts.sim === false ? null : await simFigure(opts, signal);
       let uncertainty: ReportUncertainty | undefined;
+      const scenarioKeys = scenarioKeysFromOptions(opts, opts.uncertainty !== undefined) ?? [...DEFAULT_SCENARIO_KEYS];
       if (opts.uncertainty !== undefined) {
         const prepared = prepareUncertainty(input, opts);
-        uncertainty = { summary: await runUncertainty(prepared), sensitivity: sensitivity(input, { ...prepared.plan.options, seed: prepared.seed, samples: prepared.samples }) };
+        const summary = await runUncertainty(prepared);
+        const scenarios = await runScenarios(input, opts, scenarioKeys);
+        uncertainty = { summary, sensitivity: sensitivity(input, { ...prepared.plan.options, seed: prepared.seed, samples: prepared.samples }), scenarios };
       } else refuseSamplingFlags(opts, '--uncertainty');
       let progress: ReturnType<typeof createProgress> | undefined;
       const files = await buildReport({
@@ -339,6 +344,7 @@ export function reproduceCommand(out: string, opts: Record<string, unknown>): st
     for (const r of flags.ranges ?? []) parts.push(`--range ${shellQuote(`${r.name}=${compactNumber(r.low)}..${compactNumber(r.high)}:${r.distribution}`)}`);
     if (flags.onlyRanges) parts.push('--only-ranges');
     if (flags.seed !== DEFAULT_SEED) parts.push(`--seed ${flags.seed}`);
+    if (typeof opts.scenarios === 'string') parts.push(`--scenarios ${shellQuote(opts.scenarios)}`);
   }
   parts.push(`--out ${shellQuote(out)}`);
   return parts.join(' ');
