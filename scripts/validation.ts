@@ -5,6 +5,8 @@
  * Seeded: the same code gives the same document on any number of threads.
  */
 import { availableParallelism } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../src/util/atomic.js';
 import { maxCurvatureOf, simulate, sweepDuration, WorkerPool, type ProtocolSpec, type SimulationResult } from '../src/sim/index.js';
 import {
@@ -15,7 +17,7 @@ import {
   trapLinearMeanWork,
   trapOptimalMeanWork,
 } from '../src/sim/analytic.js';
-import { machineValidation } from './validation-machine.js';
+import { machineValidation, type MachineFigures } from './validation-machine.js';
 import { derive, DEFAULT_PHYSICS, DEFAULT_TECHNOLOGY, type PricingEnv } from '../src/model/env.js';
 import { findAccelerator, findDevice } from '../src/data/index.js';
 import { diffusionTime_s } from '../src/physics/cell.js';
@@ -28,6 +30,15 @@ const argValue = (name: string) => {
 const threads = Number(argValue('--threads') ?? availableParallelism());
 const outPath = argValue('--out') ?? new URL('../docs/validation.md', import.meta.url).pathname;
 const pool = threads > 1 ? new WorkerPool(threads) : undefined;
+/** The machine section's figures, beside the validation document (atomically). */
+function writeMachineFigures(figures: MachineFigures): void {
+  for (const [relative, svg] of figures) {
+    const path = join(dirname(outPath), relative);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileAtomic(path, svg);
+  }
+}
+
 /** `--only machine`: regenerate the machine section of the existing document, keeping the simulator's. */
 const machineOnly = argValue('--only') === 'machine';
 if (argValue('--only') !== undefined && !machineOnly) throw new Error(`--only: unknown section '${argValue('--only')}' (allowed: machine)`);
@@ -38,6 +49,7 @@ if (machineOnly) {
   const simulatorPart = cut >= 0 ? previous.slice(0, cut) : previous.trimEnd();
   const simulatorChecks = (simulatorPart.split('## Summary')[1]?.split('\n## ')[0] ?? '').split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| check')).length;
   const m = await machineValidation(threads, (s) => process.stderr.write(`  ${s}\n`));
+  writeMachineFigures(m.figures);
   await pool?.close();
   const machineFailures = m.rows.filter((r) => !r.pass).length;
   const simulatorFailures = (simulatorPart.split('## Summary')[1]?.split('\n## ')[0] ?? '').split('\n').filter((l) => l.includes('| **NO** |')).length;
@@ -275,6 +287,7 @@ await pool?.close();
 // ---------- the physical optimizer (src/machine) ----------
 process.stderr.write('machine\n');
 const machine = await machineValidation(threads, (s) => process.stderr.write(`  ${s}\n`));
+writeMachineFigures(machine.figures);
 
 // ---------- document ----------
 function machineSection(m: Awaited<ReturnType<typeof machineValidation>>): string {
