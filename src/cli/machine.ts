@@ -49,11 +49,12 @@ export const MACHINE_DEFAULTS = {
 
 /**
  * Nominal machine-kernel throughput on one core, coupling-updates per second (steps × (2·couplings +
- * 8·cells)): the default G-set run of 8e9 per replica takes about 15 s of one uncontended core.
+ * 8·cells)), WebAssembly kernel: a default G-set run (2 replicas × 2e10) took 28 s of CPU on the shared
+ * 2-core machine, 1.4e9 per second.
  */
-const MACHINE_UPDATES_PER_S = 5e8;
+const MACHINE_UPDATES_PER_S = 1.5e9;
 /** Default run-size limit: about an hour of one core at the nominal throughput. */
-const MACHINE_WORK_LIMIT = 1.8e12;
+const MACHINE_WORK_LIMIT = 5.4e12;
 
 /** Refuses a run above --max-work, in the shared one-line form that says how long it would take. */
 function workCheck(opts: Options): (w: MachineWork) => void {

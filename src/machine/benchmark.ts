@@ -32,7 +32,7 @@ import { prepareSetup, runReplica, type ReplicaResult } from './kernel.js';
 import { fromMaxCut, type MachineProblem } from './problem.js';
 import { buildPhases, cellBarrier, type ProtocolSpec } from './protocol.js';
 import { runMachine } from './run.js';
-import { wasmKernelAvailable } from './wasm-kernel.js';
+import { wasmKernelAvailable, warmUpKernel } from './wasm-kernel.js';
 
 export const BENCH_INSTANCE = 'G22';
 export const BENCH_BARRIER_KT = 1;
@@ -177,7 +177,8 @@ export async function benchmarkMachine(o: { threads?: number; steps?: number; re
   const kernel = wasmKernelAvailable() ? 'wasm' : 'js';
   const spec = benchSpec(steps);
   // Warm-up: the engines' optimising compilers, for both kernels.
-  for (const k of ['wasm', 'js'] as const) runRamp(p, benchSpec(Math.max(50, steps >> 2)), BENCH_DT, 1, 0, k);
+  warmUpKernel(p, 100);
+  for (const k of ['wasm', 'js'] as const) runRamp(p, benchSpec(Math.max(300, steps >> 2)), BENCH_DT, 1, 0, k);
   const ref = buildReference();
   try {
     const rates: Record<'wasm' | 'js' | 'c', number[]> = { wasm: [], js: [], c: [] };

@@ -4,7 +4,7 @@
  */
 import { lanczosExtremes } from '../solvers/qp/linalg.js';
 import type { IsingProblem, MaxCutProblem } from '../solvers/ising/problem.js';
-import { InputError } from '../util/errors.js';
+import { InputError, requireNumber } from '../util/errors.js';
 import { fromIsing, maxRowAbs, rmsRowNorm, type MachineProblem } from './problem.js';
 import { buildPhases, type StepOptions } from './protocol.js';
 import { runMachine, type MachineRun } from './run.js';
@@ -132,7 +132,7 @@ export async function runQP(p: MachineProblem, o: MachineOptions & { protocol: Q
     landauer_cost_J: joules(Math.max(0, bits) * p.n * Math.LN2, o.units),
     work,
     solution: Array.from(xbar, clean),
-    paradigms: pricedRows(p, run, Math.max(1, Math.ceil(bits)), time_s, o.units.temperature_K),
+    paradigms: pricedRows(p, run, Math.max(1, Math.ceil(bits)), time_s, o.units),
   };
 }
 
@@ -151,27 +151,30 @@ export interface IsingMachineOptions extends MachineOptions {
 /**
  * Defaults of the Ising / MAX-CUT inputs (the CLI prints them; docs/model.md §7 says why): the final
  * coupling λ_max in units of 1/(RMS coupling field), the retention and low barriers (kT) and the replicas.
- * λ_max = 6 rather than 3: on the sparse ±1 G-set graphs (G18–G21) the read-out at 3 is still hot — far
- * from a local minimum before the polish — and G19 stalls at 0.965 of its best-known cut; 10 is too cold
- * for the same budget (the step shrinks with λ, so the anneal is shorter).
+ * λ_max = 4.5 rather than 3: on the sparse ±1 G-set graphs the read-out at 3 is still hot — far from a
+ * local minimum before the polish — and G19 stalls at 0.965 of its best-known cut; at 6 G18 falls to 0.968
+ * (the step shrinks with λ, so a colder end means a shorter anneal at the same budget).
  */
-export const ISING_OPTION_DEFAULTS = { lambda_max: 6, retention_barrier_kT: 40, low_barrier_kT: 1, replicas: 2 } as const;
+export const ISING_OPTION_DEFAULTS = { lambda_max: 4.5, retention_barrier_kT: 40, low_barrier_kT: 1, replicas: 2 } as const;
 
-/** Fixed lengths of the phases around the anneal (τ0), and the start of the geometric coupling ramp. */
+/** Fixed lengths of the phases around the anneal (τ_D), and the start of the geometric coupling ramp. */
 export const ISING_DEFAULTS = { consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2, warmup_tau0: 1, lambda_start: 0.1 } as const;
 
 /**
  * Default budget per replica, in coupling-updates: steps × (2·couplings + 8·n) — one unit per coupling
  * visited plus eight per cell for its own update, the kernel's cost measured on G22. The anneal time is
- * chosen to spend it, so dense and sparse graphs get about the same CPU time (≈ 15 s per replica on one
- * uncontended core).
+ * chosen to spend it, so dense and sparse graphs get about the same CPU time: ≈ 12 s per replica of one
+ * core with the WebAssembly kernel on the shared 2-core machine (docs/benchmarks.md), so the default two
+ * replicas of a G-set instance stay well inside a minute. At the earlier 8e9 (chosen for the slower
+ * JavaScript kernel) the sparse ±1 instances landed at 0.965–0.985 of their best-known cut depending on
+ * λ_max and the seed; the longer anneal is what makes them reliable.
  */
-export const ISING_BUDGET_PER_REPLICA = 8e9;
+export const ISING_BUDGET_PER_REPLICA = 2e10;
 
-/** The default anneal is at most this long (τ0): small problems need far less than the budget buys. */
+/** The default anneal is at most this long (τ_D): small problems need far less than the budget buys. */
 export const MAX_DEFAULT_ANNEAL_TAU0 = 1e4;
 
-/** Anneal time that spends `budget` coupling-updates on one replica (between 10 τ0 and MAX_DEFAULT_ANNEAL_TAU0). */
+/** Anneal time that spends `budget` coupling-updates on one replica (between 10 τ_D and MAX_DEFAULT_ANNEAL_TAU0). */
 export function annealForBudget(p: MachineProblem, make: (anneal: number) => import('./protocol.js').ProtocolSpec, step: StepOptions, budget: number): number {
   const probe = 100;
   let fieldMax = 0;
@@ -184,6 +187,8 @@ export function annealForBudget(p: MachineProblem, make: (anneal: number) => imp
 }
 
 export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOptions): Promise<Record<string, unknown>> {
+  // Checked as given: the schedule sees it divided by the RMS field, which the message must not echo.
+  requireNumber('lambda-max', o.lambda_max, { min: 0, minExclusive: true, max: 1e6 });
   const p = fromIsing(ising);
   const rms = rmsRowNorm(p) || 1;
   const step: StepOptions = { dt: o.dt, ratio: ISING_DT_RATIO, maxDt: 0.5 };
@@ -247,6 +252,6 @@ export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOption
     landauer_cost_J: joules(landauer, o.units),
     work,
     wall_time_s: clean(run.wall_time_s),
-    paradigms: pricedRows(p, run, 1, time_s, o.units.temperature_K),
+    paradigms: pricedRows(p, run, 1, time_s, o.units),
   };
 }

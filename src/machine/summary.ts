@@ -122,9 +122,15 @@ export function machineCounts(p: MachineProblem, steps: number, flips: number, p
   };
 }
 
-export function pricedRows(p: MachineProblem, run: MachineRun, precisionBits: number, time_s: number, temperature_K: number): ParadigmEnergy[] {
+/**
+ * The engine's rows on the run's counts, for the machine's own cell: a binary cell of the machine has
+ * τ_D = --tau0-s, so its relaxation time over the state range is τ_r = γ(2a)²/kT = 4·τ_D (docs/model.md
+ * §2.2). Without the override the engine would derive τ_D = 54.9·τ0 from its Arrhenius τ0 — a different,
+ * slower cell than the one simulated.
+ */
+export function pricedRows(p: MachineProblem, run: MachineRun, precisionBits: number, time_s: number, units: Units): ParadigmEnergy[] {
   const flips = meanSE(run.results.map((r) => r.flips)).mean;
-  return priceRun(machineCounts(p, run.built.steps - run.built.warmupSteps, flips, precisionBits, time_s), { temperature_K }).map((row) => ({
+  return priceRun(machineCounts(p, run.built.steps - run.built.warmupSteps, flips, precisionBits, time_s), { temperature_K: units.temperature_K, relaxation_s: 4 * units.tau0_s }).map((row) => ({
     ...row,
     energy_J: clean(row.energy_J),
     orders_above_floor: clean(row.orders_above_floor),

@@ -29,8 +29,8 @@ export function lambertWm1FromLog(lnMinusZ: number): number {
   return bisectWm1(lnMinusZ);
 }
 
-/** Safe fallback: bisection on g over a bracket [lo, −1]. */
-function bisectWm1(lnMinusZ: number): number {
+/** Safe fallback: bisection on g over a bracket [lo, −1] (exported for its own test: Halley rarely falls back). */
+export function bisectWm1(lnMinusZ: number): number {
   let hi = -1;
   let lo = Math.min(-1 - 1e-12, lnMinusZ - Math.log(Math.max(1, -lnMinusZ)) - 2);
   while (gap(lo, lnMinusZ) > 0) lo *= 2;

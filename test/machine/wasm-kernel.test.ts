@@ -101,3 +101,17 @@ test('the C reference (gcc -O2) prints the kernel\'s work and flip count to the 
     rmSync(ref.dir, { recursive: true, force: true });
   }
 });
+
+test('bench machine: the same work in every kernel, identical results on 1 and 2 threads, every rate reported', async () => {
+  const { benchmarkMachine } = await import('../../src/machine/benchmark.js');
+  const b = await benchmarkMachine({ steps: 20, repeats: 1, threads: 2 });
+  assert.equal(b.kernel, 'wasm');
+  assert.equal(b.cells, 2000);
+  assert.equal(b.couplings, 19990);
+  assert.equal(b.deterministic_across_threads, true);
+  for (const v of [b.cell_updates_per_s, b.cell_updates_per_s_js, b.cell_updates_per_s_threads, b.speedup_threads]) assert.ok(Number.isFinite(v) && v > 0);
+  if (gcc) {
+    assert.equal(b.c_reference?.same_result, true);
+    assert.ok(b.c_reference.kernel_to_c_ratio > 0 && b.c_reference.speedup_processes > 0);
+  } else assert.equal(b.c_reference_skipped, 'gcc not found');
+});
