@@ -13,11 +13,10 @@ import { createProgress } from './progress.js';
 import { interruptSignal } from './interrupt.js';
 import { sensitivity, type SensitivityResult } from '../model/sensitivity.js';
 import type { EstimateResult } from '../model/estimate.js';
-import { renderTable, toCsv } from '../report/table.js';
-import { ROWS_CSV_HEADER, estimateColumns, rowsCsvValues } from '../report/estimate-table.js';
-import { bandColumn, renderRanges, uncertaintyNotes } from '../report/uncertainty-table.js';
+import { renderTable } from '../report/table.js';
+import { estimateColumns } from '../report/estimate-table.js';
+import { bandColumn, bandsCsv, renderRanges, uncertaintyNotes, withUncertainty } from '../report/uncertainty-table.js';
 import { estimateResolved } from '../model/estimate.js';
-import { resolve } from '../model/resolve.js';
 import { SCENARIO_KEYS, parseScenarioKeys, scenarioBands, scenarioInputs, type ScenarioBands, type ScenarioKey, type ScenarioRun } from '../model/scenarios.js';
 import { renderScenarios, scenariosCsv } from '../report/scenario-table.js';
 
@@ -89,16 +88,6 @@ export function refuseSamplingFlags(opts: Record<string, unknown>, needs: string
   if (opts.onlyRanges) throw new InputError('only-ranges', `needs ${needs}`);
 }
 
-type BandRow = EstimateResult['rows'][number] & { energy_J_p05?: number | null; energy_J_p50?: number | null; energy_J_p95?: number | null };
-
-/** The estimate's rows with their quantiles (null for a row that is not sampled, e.g. a reported run). */
-export function rowsWithBands(result: EstimateResult, summary: UncertaintySummary): BandRow[] {
-  return result.rows.map((row) => {
-    const b = summary.rows.find((x) => x.id === row.id);
-    return { ...row, energy_J_p05: b?.energy_J_p05 ?? null, energy_J_p50: b?.energy_J_p50 ?? null, energy_J_p95: b?.energy_J_p95 ?? null };
-  });
-}
-
 // ── scenarios ────────────────────────────────────────────────────────────
 
 /** `--scenarios KEY[,KEY…]`: checked before any output; undefined when not given. */
@@ -128,10 +117,8 @@ export async function runScenarios(input: ValidInput, opts: Record<string, unkno
 export const SCENARIOS_HINT = `Discrete choices (${SCENARIO_KEYS.join(', ')}) are not sampled: --scenarios ops_convention,cell shows the bands under each, side by side.`;
 
 export function emitEstimateWithUncertainty(result: EstimateResult, summary: UncertaintySummary, format: 'json' | 'csv' | 'text', head: string[], notes: string[], scenarios?: ScenarioRun): void {
-  const rows = rowsWithBands(result, summary);
   if (format === 'json') {
-    const { rows: _bands, ...rest } = summary;
-    printJson({ ...result, rows, uncertainty: scenarios ? { ...rest, scenarios: scenarios.list } : rest });
+    printJson(scenarios ? withUncertainty(result, summary, { scenarios: scenarios.list }) : withUncertainty(result, summary));
     return;
   }
   if (scenarios && format === 'csv') {
@@ -139,7 +126,7 @@ export function emitEstimateWithUncertainty(result: EstimateResult, summary: Unc
     return;
   }
   if (format === 'csv') {
-    emit(toCsv([...ROWS_CSV_HEADER, 'energy_J_p05', 'energy_J_p50', 'energy_J_p95'], rowsCsvValues(result.rows).map((values, i) => [...values, rows[i]!.energy_J_p05, rows[i]!.energy_J_p50, rows[i]!.energy_J_p95])));
+    emit(bandsCsv(result, summary));
     return;
   }
   const columns = [...estimateColumns(result)];

@@ -12,7 +12,7 @@
  * (src/data/devices.ts), or an assumed ×½–×2 where the source gives one figure.
  */
 import type { DistributionKind } from '../util/distributions.js';
-import { type SourceRef, assumed, derived, secondary } from './sources.js';
+import { type SourceRef, assumed, derived, primary, secondary } from './sources.js';
 
 export interface RangeRow {
   name: string;
@@ -78,6 +78,14 @@ export const DEFAULT_RANGES: readonly RangeRow[] = [
     source: secondary('chowdhery2022', 'reported model FLOPs utilisation of large runs: PaLM 46.2 %, Llama 2 about 40 % (numbers.md §4); 0.3–0.6 around them', 'the point value 1 is the best case, so the accelerator band lies above the point'),
   },
   {
+    name: 'accelerator_power_W',
+    distribution: 'uniform',
+    low: 0.5,
+    high: 1,
+    relative: true,
+    source: primary('googleTpuV3', 'power convention: the catalog figure (a TDP, or a measured maximum) is the high end; measured board power runs below a TDP, e.g. TPU v3 mean 220 W and max 262 W against 450 W TDP (0.49–0.58×), so 0.5× is the low end (220/262 = 0.84× under a measured maximum)', 'applies to the catalog power; a --accelerator-power-W the user gives is kept'),
+  },
+  {
     name: 'pue',
     distribution: 'uniform',
     low: 1.1,
@@ -113,6 +121,12 @@ export const DEFAULT_RANGES: readonly RangeRow[] = [
     source: assumed('refresh skips I/O and transfer: from a tenth of the HBM2 row activation (1.21 pJ/bit, O\'Connor 2017) up to all of it'),
   },
 ];
+
+/**
+ * Low end of the accelerator power range when the catalog figure is already a measured maximum (TPU v4):
+ * mean over max of the measured TPU v3 power, 220/262 W (Google Cloud TPU v3 docs).
+ */
+export const MEASURED_MAX_POWER_LOW = 220 / 262;
 
 /** Assumed spread of a device energy that the source gives as one figure. */
 export const SINGLE_FIGURE_DEVICE_SPREAD = { low: 0.5, high: 2 } as const;

@@ -69,6 +69,9 @@ const FAST_SETTERS: Partial<Record<FieldKey, (s: SampleState, v: number) => void
   pue: (s, v) => {
     s.env.pue = v;
   },
+  accelerator_power_W: (s, v) => {
+    s.env.accelerator_power_W = v;
+  },
   temperature_K: (s, v) => {
     s.env.temperature_K = v;
   },

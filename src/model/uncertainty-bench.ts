@@ -4,6 +4,7 @@
  * with a check that both give the same arrays.
  */
 import { performance } from 'node:perf_hooks';
+import { availableParallelism, loadavg } from 'node:os';
 import { DEFAULT_SEED, metricArrays, planSampling, sampleRange, summarize } from './uncertainty.js';
 import { SamplerPool } from './uncertainty-parallel.js';
 
@@ -19,8 +20,15 @@ export interface UncertaintyBench {
   parallel_samples: number;
   one_thread_seconds: number;
   threaded_seconds: number;
+  /** Process CPU time (all threads) of each pooled run: equal when the blocks split without overhead. */
+  one_thread_cpu_seconds: number;
+  threaded_cpu_seconds: number;
   speedup: number;
   identical: boolean;
+  /** 1-minute load average before and after, and the cores Node sees: a loaded machine depresses the speed-up. */
+  load_average_start: number;
+  load_average_end: number;
+  cores: number;
 }
 
 export async function benchUncertainty(options: { samples?: number; parallelSamples?: number; threads?: number; rounds?: number } = {}): Promise<UncertaintyBench> {
@@ -28,6 +36,7 @@ export async function benchUncertainty(options: { samples?: number; parallelSamp
   const parallelSamples = options.parallelSamples ?? 1_000_000;
   const threads = options.threads ?? 2;
   const rounds = options.rounds ?? 3;
+  const loadStart = loadavg()[0]!;
   const plan = planSampling({});
   // Warm-up: compile the hot path before timing.
   sampleRange(plan, DEFAULT_SEED, 0, 20_000, metricArrays(20_000));
@@ -49,8 +58,10 @@ export async function benchUncertainty(options: { samples?: number; parallelSamp
   const timed = async (pool: SamplerPool) => {
     await pool.run(plan, DEFAULT_SEED, 65_536);
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const { out } = await pool.run(plan, DEFAULT_SEED, parallelSamples);
-    return { seconds: (performance.now() - start) / 1000, out };
+    const cpu = process.cpuUsage(cpuStart);
+    return { seconds: (performance.now() - start) / 1000, cpu: (cpu.user + cpu.system) / 1e6, out };
   };
   const one = new SamplerPool(1);
   const many = new SamplerPool(threads);
@@ -69,8 +80,13 @@ export async function benchUncertainty(options: { samples?: number; parallelSamp
       parallel_samples: parallelSamples,
       one_thread_seconds: a.seconds,
       threaded_seconds: b.seconds,
+      one_thread_cpu_seconds: a.cpu,
+      threaded_cpu_seconds: b.cpu,
       speedup: a.seconds / b.seconds,
       identical,
+      load_average_start: loadStart,
+      load_average_end: loadavg()[0]!,
+      cores: availableParallelism(),
     };
   } finally {
     await Promise.all([one.close(), many.close()]);

@@ -11,7 +11,7 @@ import { inverseCdf, DISTRIBUTIONS, type DistributionKind } from '../util/distri
 import { SobolSequence, SOBOL_MAX_DIMENSION } from '../util/sobol.js';
 import { quantiles, fractionWhere } from '../util/quantile.js';
 import { seedParticle, nextInt32, MAX_SEED } from '../sim/rng.js';
-import { DEFAULT_RANGES, SINGLE_FIGURE_DEVICE_SPREAD, type RangeRow } from '../data/ranges.js';
+import { DEFAULT_RANGES, MEASURED_MAX_POWER_LOW, SINGLE_FIGURE_DEVICE_SPREAD, type RangeRow } from '../data/ranges.js';
 import { assumed, type SourceRef } from '../data/sources.js';
 import type { DeviceEnergy, MemoryDevice } from '../data/devices.js';
 import { resolve, type Resolved } from './resolve.js';
@@ -150,7 +150,9 @@ export function defaultRangeRows(base: Resolved): RangeRow[] {
     deviceRange('cim_device_write_J', e.cim_device.write, e.cim_device),
     deviceRange('cim_device_read_J', e.cim_device.read, e.cim_device),
   ].filter((r): r is RangeRow => r !== undefined);
-  return [...DEFAULT_RANGES, ...devices];
+  // A measured-maximum power figure has less room below it than a TDP.
+  const table = e.accelerator.power_convention === 'measured max' ? DEFAULT_RANGES.map((r) => (r.name === 'accelerator_power_W' ? { ...r, low: MEASURED_MAX_POWER_LOW } : r)) : DEFAULT_RANGES;
+  return [...table, ...devices];
 }
 
 export function planSampling(input: ValidInput, options: SamplingOptions = {}): SamplingPlan {

@@ -3,7 +3,9 @@ import type { PricedRow } from '../model/price.js';
 import type { ActiveRange, UncertaintySummary } from '../model/uncertainty.js';
 import { CITATIONS } from '../data/sources.js';
 import { formatDuration, formatSI, formatScientific } from './format.js';
-import { renderTable, type Column } from './table.js';
+import { renderTable, toCsv, type Column } from './table.js';
+import type { EstimateResult } from '../model/estimate.js';
+import { ROWS_CSV_HEADER, rowsCsvValues } from './estimate-table.js';
 
 export function bandColumn(summary: UncertaintySummary): Column<PricedRow> {
   return {
@@ -55,4 +57,26 @@ export function renderRangesRows(ranges: readonly ActiveRange[]): string[][] {
 export function renderRanges(ranges: readonly ActiveRange[]): string {
   if (!ranges.length) return 'Ranges: none (every input at its point value).';
   return ['Ranges sampled (an input you set keeps its value unless you give it a --range):', renderTable(ranges, RANGE_COLUMNS)].join('\n');
+}
+
+type BandRow = EstimateResult['rows'][number] & { energy_J_p05: number | null; energy_J_p50: number | null; energy_J_p95: number | null };
+
+/** The estimate's rows with their quantiles (null for a row that is not sampled, e.g. a reported run). */
+export function rowsWithBands(result: EstimateResult, summary: UncertaintySummary): BandRow[] {
+  return result.rows.map((row) => {
+    const b = summary.rows.find((x) => x.id === row.id);
+    return { ...row, energy_J_p05: b?.energy_J_p05 ?? null, energy_J_p50: b?.energy_J_p50 ?? null, energy_J_p95: b?.energy_J_p95 ?? null };
+  });
+}
+
+/** The JSON document of `estimate --uncertainty --json` (the web page downloads the same). */
+export function withUncertainty(result: EstimateResult, summary: UncertaintySummary, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const { rows: _bands, ...rest } = summary;
+  return { ...result, rows: rowsWithBands(result, summary), uncertainty: { ...rest, ...extra } };
+}
+
+/** The CSV of `estimate --uncertainty --csv`: the rows with their quantiles. */
+export function bandsCsv(result: EstimateResult, summary: UncertaintySummary): string {
+  const rows = rowsWithBands(result, summary);
+  return toCsv([...ROWS_CSV_HEADER, 'energy_J_p05', 'energy_J_p50', 'energy_J_p95'], rowsCsvValues(result.rows).map((values, i) => [...values, rows[i]!.energy_J_p05, rows[i]!.energy_J_p50, rows[i]!.energy_J_p95]));
 }

@@ -6,7 +6,6 @@ import { validateInput } from '../../src/model/schema.js';
 import { PARADIGMS } from '../../src/model/paradigms.js';
 import {
   DEFAULT_SAMPLES,
-  SampleEvaluator,
   metricArrays,
   parseRangeSpec,
   planSampling,

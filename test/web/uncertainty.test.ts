@@ -110,6 +110,13 @@ describe('uncertainty bands on the web page in Chromium', { timeout: 300_000 }, 
     assert.match(spec, /bars: 5–95 % over \d+ ranges, 3000 samples, seed 7/);
     assert.ok(spec.includes(`"energy_J_p05": ${lim.energy_J_p05}`) && spec.includes(`"energy_J_p95": ${lim.energy_J_p95}`), 'LIM band in the ladder spec');
     assert.ok(id > 0);
+    // The JSON download is estimate --uncertainty --json's document.
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    const band = (r: CliBand) => [r.id, r.energy_J_p05, r.energy_J_p50, r.energy_J_p95];
+    assert.deepEqual(doc.rows.map(band), cliBands(args).map(band));
+    assert.equal(doc.uncertainty.seed, 7);
+    assert.equal(doc.uncertainty.samples, 3000);
   });
 
   it('an edited range gives the bands of --range; a bad one gets the CLI message beside it', async () => {

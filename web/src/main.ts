@@ -35,7 +35,7 @@ import { runSampling } from './sampling-run.js';
 import { defaultRangeRows, type ActiveRange, type SamplingPlan, type UncertaintySummary } from '../../src/model/uncertainty.js';
 import { findQuantity, uncertainQuantities } from '../../src/model/uncertain-inputs.js';
 import { DISTRIBUTIONS } from '../../src/util/distributions.js';
-import { bandColumn, rangeSourceText, uncertaintyNotes } from '../../src/report/uncertainty-table.js';
+import { bandColumn, bandsCsv, rangeSourceText, uncertaintyNotes, withUncertainty } from '../../src/report/uncertainty-table.js';
 import { withBands } from '../../src/report/figures/index.js';
 import type { Column } from '../../src/report/table.js';
 import type { PricedRow } from '../../src/model/price.js';
@@ -778,8 +778,9 @@ function stem(): string {
 }
 
 function wireButtons(): void {
-  $('download-json').addEventListener('click', () => current && download(`${stem()}.json`, 'application/json', `${JSON.stringify(current, null, 2)}\n`));
-  $('download-csv').addEventListener('click', () => current && download(`${stem()}.csv`, 'text/csv', toCsv(ROWS_CSV_HEADER, rowsCsvValues(current.rows))));
+  // With bands shown, the downloads are those of estimate --uncertainty --json / --csv.
+  $('download-json').addEventListener('click', () => current && download(`${stem()}.json`, 'application/json', `${JSON.stringify(summary ? withUncertainty(current, summary) : current, null, 2)}\n`));
+  $('download-csv').addEventListener('click', () => current && download(`${stem()}.csv`, 'text/csv', summary ? bandsCsv(current, summary) : toCsv(ROWS_CSV_HEADER, rowsCsvValues(current.rows))));
   $('copy-citation').addEventListener('click', () => void copyCitation());
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-figure]'))) {
     button.addEventListener('click', async () => {
