@@ -96,11 +96,12 @@ async function main(): Promise<void> {
     const save = arg('--save');
     if (save) writeFileAtomic(save, `${JSON.stringify(saved, null, 1)}\n`);
   }
-  // The machine's table (scripts/bench-machine.ts) lives in the same document between its markers: keep it.
+  // Other sections live in the same document between their own markers (the machine's G-set table from
+  // scripts/bench-machine.ts, the machine kernel's throughput): keep them.
   const previous = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
-  const machineBlock = /<!-- machine:begin -->[\s\S]*<!-- machine:end -->/.exec(previous)?.[0];
+  const blocks = Array.from(previous.matchAll(/<!-- ([\w-]+):begin -->[\s\S]*?<!-- \1:end -->/g), (m) => m[0]);
   const rendered = renderBenchmarksDoc(saved);
-  writeFileAtomic(docPath, machineBlock ? `${rendered.trimEnd()}\n\n${machineBlock}\n` : rendered);
+  writeFileAtomic(docPath, blocks.length > 0 ? `${rendered.trimEnd()}\n\n${blocks.join('\n\n')}\n` : rendered);
   process.stderr.write(`wrote ${docPath}\n`);
 }
 

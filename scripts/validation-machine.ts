@@ -31,7 +31,7 @@ export async function machineValidation(threads: number, log: (s: string) => voi
   // ---------- check 1: field ramp ----------
   log('machine: field ramp');
   {
-    const table = ['| t_f, τ0 | ⟨W⟩, kT | closed form, kT | deviation | (⟨W⟩ − ΔF)·t_f, kT·τ0 | replicas |', '|---|---|---|---|---|---|'];
+    const table = ['| t_f, τ_D | ⟨W⟩, kT | closed form, kT | deviation | (⟨W⟩ − ΔF)·t_f, kT·τ_D | replicas |', '|---|---|---|---|---|---|'];
     const xs: number[] = [], ys: number[] = [], ws: number[] = [];
     let dF = 0, coefficient = 0;
     for (const [k, tf] of [1, 2, 4].entries()) {
@@ -39,7 +39,7 @@ export async function machineValidation(threads: number, log: (s: string) => voi
       dF = r.deltaF;
       coefficient = r.excessCoefficient;
       const dev = r.measured / r.exact - 1;
-      rows.push({ check: `QP field ramp, n = 4, t_f = ${tf} τ0: ⟨W⟩, kT`, reference: f(r.exact), simulated: pm(r.measured, r.stderr), replicas: r.replicas, criterion: 'within 2 %', pass: Math.abs(dev) < 0.02 });
+      rows.push({ check: `QP field ramp, n = 4, t_f = ${tf} τ_D: ⟨W⟩, kT`, reference: f(r.exact), simulated: pm(r.measured, r.stderr), replicas: r.replicas, criterion: 'within 2 %', pass: Math.abs(dev) < 0.02 });
       table.push(`| ${tf} | ${pm(r.measured, r.stderr)} | ${f(r.exact)} | ${f(dev * 100, 2)} % | ${pm((r.measured - r.deltaF) * tf, r.stderr * tf)} | ${r.replicas} |`);
       xs.push(1 / tf);
       ys.push(r.measured - r.deltaF);
@@ -47,7 +47,7 @@ export async function machineValidation(threads: number, log: (s: string) => voi
     }
     const fit = fitWeightedLine(xs, ys, ws);
     parts.push(
-      `### QP: field ramp (check 1)\n\nH = ½xᵀAx − s(t)·fᵀx with A = Q of a generated 4-variable QP (\`solve generate-qp\`, seed 2) and f = −3b, s: 0 → 1 linearly over t_f from equilibrium at zero field (exact Gaussian start), dt = 2·10⁻³ τ0. The closed form solves the mean equation dm/dt = −(A·m − s(t)f) mode by mode: ⟨W⟩ = Σ_k [−f_k²/(2a_k) + (f_k²/(a_k² t_f))(1 − (1 − e^{−a_k t_f})/(a_k t_f))]; ΔF = −½fᵀA⁻¹f = ${f(dF)} kT; the excess tends to C/t_f with C = Σ_k f_k²/a_k² = ${f(coefficient)} kT·τ0.\n\n${table.join('\n')}\n\nWeighted fit ⟨W⟩ − ΔF = c₀ + c₁/t_f: c₁ = ${f(fit.slope)} ± ${f(Math.sqrt(fit.slope_variance), 2)} kT·τ0, c₀ = ${f(fit.intercept)} ± ${f(Math.sqrt(fit.intercept_variance), 2)} kT (the closed form's own 1/t_f² term makes c₁ a little smaller than C at these durations).`,
+      `### QP: field ramp (check 1)\n\nH = ½xᵀAx − s(t)·fᵀx with A = Q of a generated 4-variable QP (\`solve generate-qp\`, seed 2) and f = −3b, s: 0 → 1 linearly over t_f from equilibrium at zero field (exact Gaussian start), dt = 2·10⁻³ τ_D. The closed form solves the mean equation dm/dt = −(A·m − s(t)f) mode by mode: ⟨W⟩ = Σ_k [−f_k²/(2a_k) + (f_k²/(a_k² t_f))(1 − (1 − e^{−a_k t_f})/(a_k t_f))]; ΔF = −½fᵀA⁻¹f = ${f(dF)} kT; the excess tends to C/t_f with C = Σ_k f_k²/a_k² = ${f(coefficient)} kT·τ_D.\n\n${table.join('\n')}\n\nWeighted fit ⟨W⟩ − ΔF = c₀ + c₁/t_f: c₁ = ${f(fit.slope)} ± ${f(Math.sqrt(fit.slope_variance), 2)} kT·τ_D, c₀ = ${f(fit.intercept)} ± ${f(Math.sqrt(fit.intercept_variance), 2)} kT (the closed form's own 1/t_f² term makes c₁ a little smaller than C at these durations).`,
     );
   }
 
@@ -56,12 +56,12 @@ export async function machineValidation(threads: number, log: (s: string) => voi
   {
     const xStar = qpMinimiser(qp);
     const scale = Math.max(...xStar.map(Math.abs));
-    const table = ['| window τ, τ0 | Σ_i Var(x̄_i), measured | exact (OU) | deviation | bits of precision | steps | steps ratio | engine √-law ratio 4^ΔN | replicas |', '|---|---|---|---|---|---|---|---|---|'];
+    const table = ['| window τ, τ_D | Σ_i Var(x̄_i), measured | exact (OU) | deviation | bits of precision | steps | steps ratio | engine √-law ratio 4^ΔN | replicas |', '|---|---|---|---|---|---|---|---|---|'];
     let firstSteps = 0, firstBits = 0;
     for (const [k, tau] of [1, 4, 16].entries()) {
       const r = await timeAverageCheck(qp, tau, 3000, 30 + k, 2e-3, threads);
       const dev = r.measured / r.exact - 1;
-      rows.push({ check: `QP read-out, time average over ${tau} τ0: Σ Var(x̄), a²`, reference: f(r.exact), simulated: pm(r.measured, r.stderr), replicas: r.replicas, criterion: 'within 5 %', pass: Math.abs(dev) < 0.05 });
+      rows.push({ check: `QP read-out, time average over ${tau} τ_D: Σ Var(x̄), a²`, reference: f(r.exact), simulated: pm(r.measured, r.stderr), replicas: r.replicas, criterion: 'within 5 %', pass: Math.abs(dev) < 0.05 });
       const bits = Math.log2(scale / Math.sqrt(r.measured / qp.n));
       const steps = Math.round(tau / 2e-3);
       if (k === 0) {
@@ -73,7 +73,7 @@ export async function machineValidation(threads: number, log: (s: string) => voi
     }
     const exactLong = timeAverageVariance(qp, 1e4).reduce((a, b) => a + b, 0) * 1e4;
     parts.push(
-      `### QP: read-out precision (check 2)\n\nStart in equilibrium at the full field (exact Gaussian sample) and average each cell over a window τ. Exact: Cov(x̄) = Σ_k v_k v_kᵀ·(2/(a_k²τ))·[1 − (1 − e^{−a_kτ})/(a_kτ)]. "Bits of precision" is log₂(‖x*‖∞ / RMS error per cell); the engine's convergence law for a thermal sampler is the \`sqrt\` law (error ∝ K^{−1/2}, src/model/convergence.ts), so one more bit costs 4× the averaging time — the last two columns set the measured step ratio beside 4^ΔN. At long windows τ·Σ Var(x̄) → 2·tr(A⁻²) = ${f(exactLong)} a²·τ0.\n\n${table.join('\n')}`,
+      `### QP: read-out precision (check 2)\n\nStart in equilibrium at the full field (exact Gaussian sample) and average each cell over a window τ. Exact: Cov(x̄) = Σ_k v_k v_kᵀ·(2/(a_k²τ))·[1 − (1 − e^{−a_kτ})/(a_kτ)]. "Bits of precision" is log₂(‖x*‖∞ / RMS error per cell); the engine's convergence law for a thermal sampler is the \`sqrt\` law (error ∝ K^{−1/2}, src/model/convergence.ts), so one more bit costs 4× the averaging time — the last two columns set the measured step ratio beside 4^ΔN. At long windows τ·Σ Var(x̄) → 2·tr(A⁻²) = ${f(exactLong)} a²·τ_D.\n\n${table.join('\n')}`,
     );
   }
 
@@ -88,21 +88,21 @@ export async function machineValidation(threads: number, log: (s: string) => voi
       }
       table.push(`| ${eb} | ${j} | ${pm(r.x1x2.measured, r.x1x2.stderr)} | ${f(r.x1x2.exact)} | ${pm(r.x1sq.measured, r.x1sq.stderr)} | ${f(r.x1sq.exact)} | ${r.x1x2.replicas} |`);
     }
-    parts.push(`### Two coupled bistable cells (check 3)\n\nH = E_b[(x₁² − 1)² + (x₂² − 1)²] + K₁₂·x₁x₂ with fixed controls; each replica time-averages over 60 τ0 after a 5 τ0 warm-up, dt = 10⁻³ τ0. Reference: trapezoidal quadrature of e^{−H/kT} on [−3, 3]² (1201² points).\n\n${table.join('\n')}`);
+    parts.push(`### Two coupled bistable cells (check 3)\n\nH = E_b[(x₁² − 1)² + (x₂² − 1)²] + K₁₂·x₁x₂ with fixed controls; each replica time-averages over 60 τ_D after a 5 τ_D warm-up, dt = 10⁻³ τ_D. Reference: trapezoidal quadrature of e^{−H/kT} on [−3, 3]² (1201² points).\n\n${table.join('\n')}`);
   }
 
   // ---------- check 4: one cell against the simulator ----------
   log('machine: one cell vs simulator');
   {
-    const table = ['| t_f, τ0 | machine ⟨W⟩, kT | simulator ⟨W⟩, kT | difference / combined SE | replicas |', '|---|---|---|---|---|'];
+    const table = ['| t_f, τ_D | machine ⟨W⟩, kT | simulator ⟨W⟩, kT | difference / combined SE | replicas |', '|---|---|---|---|---|'];
     for (const tf of [10, 40]) {
       const r = await eraseCheck(12, 3, tf, 2000, 5e-4, threads);
       const se = Math.hypot(r.machine.stderr, r.simulator.stderr);
       const z = (r.machine.measured - r.simulator.measured) / se;
-      rows.push({ check: `one uncoupled cell, erasure (E_s = 12 kT, f = 3 kT/a, ${tf} τ0): machine ⟨W⟩ vs simulator, kT`, reference: pm(r.simulator.measured, r.simulator.stderr), simulated: pm(r.machine.measured, r.machine.stderr), replicas: 2000, criterion: 'within 3 combined SE', pass: Math.abs(z) < 3 });
+      rows.push({ check: `one uncoupled cell, erasure (E_s = 12 kT, f = 3 kT/a, ${tf} τ_D): machine ⟨W⟩ vs simulator, kT`, reference: pm(r.simulator.measured, r.simulator.stderr), simulated: pm(r.machine.measured, r.machine.stderr), replicas: 2000, criterion: 'within 3 combined SE', pass: Math.abs(z) < 3 });
       table.push(`| ${tf} | ${pm(r.machine.measured, r.machine.stderr)} | ${pm(r.simulator.measured, r.simulator.stderr)} | ${f(z, 2)} | 2000 |`);
     }
-    parts.push(`### One cell, no coupling (check 4)\n\nThe simulator's erasure protocol (\`simulate erase\`: lower, tilt, raise, untilt in E_s(x² − s)² − f·x) run by the machine as one cell with field g = 1 and μ(t) = −f(t), and by the simulator, with different seeds, dt = 5·10⁻⁴ τ0.\n\n${table.join('\n')}`);
+    parts.push(`### One cell, no coupling (check 4)\n\nThe simulator's erasure protocol (\`simulate erase\`: lower, tilt, raise, untilt in E_s(x² − s)² − f·x) run by the machine as one cell with field g = 1 and μ(t) = −f(t), and by the simulator, with different seeds, dt = 5·10⁻⁴ τ_D.\n\n${table.join('\n')}`);
   }
 
   // ---------- check 5 and the claims: small Ising, second law, Landauer ----------
@@ -110,7 +110,7 @@ export async function machineValidation(threads: number, log: (s: string) => voi
   {
     const n = 10;
     const replicas = 32;
-    const header = ['| memory | retention barrier, kT | anneal, τ0 | P(ground state) | cycle work, kT | Landauer cost, kT | per committed bit, kT | second law |', '|---|---|---|---|---|---|---|---|'];
+    const header = ['| memory | retention barrier, kT | anneal, τ_D | P(ground state) | cycle work, kT | Landauer cost, kT | per committed bit, kT | second law |', '|---|---|---|---|---|---|---|---|'];
     const table = [...header];
     const series: Array<{ anneal: number; cycle: number; se: number }> = [];
     let landauer = NaN;
@@ -122,25 +122,25 @@ export async function machineValidation(threads: number, log: (s: string) => voi
       landauer = r.landauer;
       series.push({ anneal, cycle: r.cycle, se: r.cycleStderr });
       if (anneal === 300) slowP = r.groundProbability;
-      rows.push({ check: `Ising n = ${n} (SK ±1), lim, anneal ${anneal} τ0: cycle work ≥ Landauer cost, kT`, reference: `≥ ${f(r.landauer)}`, simulated: pm(r.cycle, r.cycleStderr), replicas, criterion: 'not below by > 3 SE; second law', pass: r.cycle > r.landauer - 3 * r.cycleStderr && r.secondLaw });
+      rows.push({ check: `Ising n = ${n} (SK ±1), lim, anneal ${anneal} τ_D: cycle work ≥ Landauer cost, kT`, reference: `≥ ${f(r.landauer)}`, simulated: pm(r.cycle, r.cycleStderr), replicas, criterion: 'not below by > 3 SE; second law', pass: r.cycle > r.landauer - 3 * r.cycleStderr && r.secondLaw });
       table.push(line('lim', 20, anneal, r));
     }
-    rows.push({ check: `Ising n = ${n}, lim, anneal 300 τ0: probability of reading out a ground state`, reference: '→ 1', simulated: f(slowP, 3), replicas, criterion: '≥ 0.9', pass: slowP >= 0.9 });
+    rows.push({ check: `Ising n = ${n}, lim, anneal 300 τ_D: probability of reading out a ground state`, reference: '→ 1', simulated: f(slowP, 3), replicas, criterion: '≥ 0.9', pass: slowP >= 0.9 });
     const frozen = await smallIsingCheck(n, 5, 30, replicas, threads, 'static', 20);
-    rows.push({ check: `Ising n = ${n}, static 20 kT, anneal 30 τ0: second law (cycle work ≥ −3 SE), kT`, reference: '≥ 0', simulated: pm(frozen.cycle, frozen.cycleStderr), replicas, criterion: 'second law', pass: frozen.secondLaw });
+    rows.push({ check: `Ising n = ${n}, static 20 kT, anneal 30 τ_D: second law (cycle work ≥ −3 SE), kT`, reference: '≥ 0', simulated: pm(frozen.cycle, frozen.cycleStderr), replicas, criterion: 'second law', pass: frozen.secondLaw });
     table.push(line('static', 20, 30, frozen));
     const claim = [...header];
     for (const anneal of [30, 300]) {
       for (const memory of ['static', 'lim'] as const) {
         const r = await smallIsingCheck(n, 5, anneal, replicas, threads, memory, 4);
-        rows.push({ check: `Ising n = ${n}, ${memory} at 4 kT, anneal ${anneal} τ0: second law, kT`, reference: '≥ 0', simulated: pm(r.cycle, r.cycleStderr), replicas, criterion: 'second law', pass: r.secondLaw });
+        rows.push({ check: `Ising n = ${n}, ${memory} at 4 kT, anneal ${anneal} τ_D: second law, kT`, reference: '≥ 0', simulated: pm(r.cycle, r.cycleStderr), replicas, criterion: 'second law', pass: r.secondLaw });
         claim.push(line(memory, 4, anneal, r));
       }
     }
     const fit = fitWeightedLine(series.map((p) => 1 / p.anneal), series.map((p) => p.cycle), series.map((p) => 1 / p.se ** 2));
     parts.push(
-      `### Small Ising problems: ground states, second law, Landauer (check 5)\n\nA ±1 Sherrington–Kirkpatrick instance on ${n} cells (seed 5; ground states by enumeration of all 2^${n} states, degeneracy counted). Full cycle: warm-up, anneal (λ: 0 → 8/√(n−1), geometric after a linear start; E_low = 1 kT for lim), consolidate (5 τ0, geometric barrier ramp to the retention barrier), hold 1 τ0 (read-out: the signs, no polish), reset (λ → 0, barrier back). The Landauer cost is kT·(n ln 2 − ln g): the read-out commits the n bits of a uniformly random start to one of g ground states; "per committed bit" divides the cycle work by n − log₂g. dt = 0.05/|H″|max per segment; ${replicas} replicas per row.\n\n${table.join('\n')}\n\nThe static cell at 20 kT cannot anneal (its bits never cross the barrier): it reads out its random start and commits nothing; its cycle work is a few kT at most (the coupling released at the reset), the second law holds, and the Landauer bound does not apply to a cycle that erases nothing.`,
-      `### Measured claims\n\n**Energy to solution against anneal time (lim, 20 kT).** Weighted fit of the cycle work over the five anneal times above: W = a + b/t with a = ${f(fit.intercept)} ± ${f(Math.sqrt(fit.intercept_variance), 2)} kT and b = ${f(fit.slope)} ± ${f(Math.sqrt(fit.slope_variance), 2)} kT·τ0. The energy falls with anneal time, but not to the Landauer cost (${f(landauer)} kT): the slow limit keeps the quasi-static cost of compressing the wells during consolidation and the coupling released at the reset (per phase in \`limbound machine ising --json\`), so the 1/t law describes the approach to a floor a few kT per cell above Landauer's. The fit's χ² is not tested: the points at short anneals also change quality (P(ground state) rises with t), so a + b/t is a description, not a law.\n\n**lim against static per committed bit, at the same retention barrier.** At 20 kT the comparison has no second party: a static cell cannot anneal at all. At a 4 kT retention barrier, where a static cell still flips thermally (escape time ≈ e⁴ τ0):\n\n${claim.join('\n')}\n\nAt the shorter anneal lim reaches the ground state more often and dissipates less per committed bit; at the longer one, where both reach comparable quality, the two cost the same within their errors — holding a 4 kT barrier throughout costs no barrier work, while lim pays the compression of its wells at consolidation and gets back part of it at the reset. The engine's LIM-over-CIM advantage (§2.4–2.5) comes from the update and retention walls at a 40 kT retention barrier, which a static annealer cannot reach; this run does not show a per-bit advantage of lim at low barriers, and the document says so.`,
+      `### Small Ising problems: ground states, second law, Landauer (check 5)\n\nA ±1 Sherrington–Kirkpatrick instance on ${n} cells (seed 5; ground states by enumeration of all 2^${n} states, degeneracy counted). Full cycle: warm-up, anneal (λ: 0 → 8/√(n−1), geometric after a linear start; E_low = 1 kT for lim), consolidate (5 τ_D, geometric barrier ramp to the retention barrier), hold 1 τ_D (read-out: the signs, no polish), reset (λ → 0, barrier back). The Landauer cost is kT·(n ln 2 − ln g): the read-out commits the n bits of a uniformly random start to one of g ground states; "per committed bit" divides the cycle work by n − log₂g. dt = 0.05/|H″|max per segment; ${replicas} replicas per row.\n\n${table.join('\n')}\n\nThe static cell at 20 kT cannot anneal (its bits never cross the barrier): it reads out its random start and commits nothing; its cycle work is a few kT at most (the coupling released at the reset), the second law holds, and the Landauer bound does not apply to a cycle that erases nothing.`,
+      `### Measured claims\n\n**Energy to solution against anneal time (lim, 20 kT).** Weighted fit of the cycle work over the five anneal times above: W = a + b/t with a = ${f(fit.intercept)} ± ${f(Math.sqrt(fit.intercept_variance), 2)} kT and b = ${f(fit.slope)} ± ${f(Math.sqrt(fit.slope_variance), 2)} kT·τ_D. The energy falls with anneal time, but not to the Landauer cost (${f(landauer)} kT): the slow limit keeps the quasi-static cost of compressing the wells during consolidation and the coupling released at the reset (per phase in \`limbound machine ising --json\`), so the 1/t law describes the approach to a floor a few kT per cell above Landauer's. The fit's χ² is not tested: the points at short anneals also change quality (P(ground state) rises with t), so a + b/t is a description, not a law.\n\n**lim against static per committed bit, at the same retention barrier.** At 20 kT the comparison has no second party: a static cell cannot anneal at all. At a 4 kT retention barrier, where a static cell still flips thermally (escape time ≈ τ0·e⁴ ≈ 15 τ_D with the Arrhenius τ0 = 1.11·τ_D·kT/E_b):\n\n${claim.join('\n')}\n\nAt the shorter anneal lim reaches the ground state more often and dissipates less per committed bit; at the longer one, where both reach comparable quality, the two cost the same within their errors — holding a 4 kT barrier throughout costs no barrier work, while lim pays the compression of its wells at consolidation and gets back part of it at the reset. The engine's LIM-over-CIM advantage (§2.4–2.5) comes from the update and retention walls at a 40 kT retention barrier, which a static annealer cannot reach; this run does not show a per-bit advantage of lim at low barriers, and the document says so.`,
     );
   }
   return { rows, markdown: parts.join('\n\n') };

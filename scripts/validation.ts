@@ -287,7 +287,8 @@ function machineSection(m: Awaited<ReturnType<typeof machineValidation>>): strin
 
 The machine (\`src/machine\`, \`limbound machine\`) couples n such cells: γ dx_i = −∂H/∂x_i dt + √(2γkT) dW_i with
 H = Σ_i (a4·x_i⁴ + a2·x_i² + a0) + λ(t)·½xᵀKx + μ(t)·gᵀx, all cells stepped together by Euler–Maruyama, the work of
-every step split into barrier work (the cell controls) and coupling work (λ, μ). Regenerated alone by
+every step split into barrier work (the cell controls) and coupling work (λ, μ). Times are in the simulator's unit
+τ_D = γa²/kT, not the Arrhenius attempt time τ0 (docs/model.md §2.2, §7). Regenerated alone by
 \`npm run validation -- --only machine\`. Its checks against exact results:
 
 ${machineTable}

@@ -5,11 +5,12 @@
  * then per cell the force −((4a4x² + 2a2)x + λ(f + K_ii x) + μg), one normal from the replica's
  * xoshiro128** stream (same hash seeding, same 256-layer ziggurat), the Sekimoto work split into barrier
  * and coupling parts, and the hysteresis bit-flip count. Controls: the cell E_b(x² − 1)² and λ ramping
- * linearly from 0 to λ1 over the run, tabulated per chunk of 1024 steps as the JS kernel does. With the
- * same libm, the printed work and checksum equal the JS run's for the same seed and replica.
+ * linearly from 0 to λ1 over the run, tabulated per chunk of 1024 steps as the JS kernel does. Given the
+ * JavaScript ziggurat tables (ZIGGURAT_FILE), the printed work and flips equal the JS run's for the same
+ * seed and replica to the last bit (only the slow path's exp/log come from libm; they decide rare draws).
  *
  * Build: gcc -O2 -o machine_ref machine_ref.c -lm
- * Run:   ./machine_ref GRAPH steps dt barrier lambda1 seed replica
+ * Run:   ./machine_ref GRAPH steps dt barrier lambda1 seed replica [ZIGGURAT_FILE]
  * Prints one JSON line: cell_updates_per_s, work_kT, checksum, flips, n, steps.
  *
  * Algorithms: xoshiro128** (Blackman & Vigna, ACM TOMS 47, 36, 2021); lowbias32 hash (Wellons 2018);
@@ -29,13 +30,27 @@ static const double ZR = 3.6541528853610088;
 static const double ZV = 0.00492867323399;
 static double ZX[LAYERS + 1], ZF[LAYERS + 1], ZW[LAYERS];
 
-static void build_tables(void) {
-  ZX[0] = ZV / exp(-0.5 * ZR * ZR);
-  ZX[1] = ZR;
-  for (int i = 1; i < LAYERS - 1; i++) ZX[i + 1] = sqrt(-2 * log(ZV / ZX[i] + exp(-0.5 * ZX[i] * ZX[i])));
-  ZX[LAYERS] = 0;
-  for (int i = 0; i <= LAYERS; i++) ZF[i] = exp(-0.5 * ZX[i] * ZX[i]);
+/*
+ * The layer edges X and heights f(X) = exp(−X²/2), computed here, or read from `path` (257 lines "X f" in
+ * %.17g, as written by the benchmark from src/sim/rng.ts): libm's exp differs from V8's in the last bit for
+ * some arguments, and a table that differs by one ulp changes every normal drawn from that layer.
+ */
+static int build_tables(const char *path) {
+  if (path) {
+    FILE *fp = fopen(path, "r");
+    if (!fp) return 0;
+    for (int i = 0; i <= LAYERS; i++)
+      if (fscanf(fp, "%lf %lf", &ZX[i], &ZF[i]) != 2) { fclose(fp); return 0; }
+    fclose(fp);
+  } else {
+    ZX[0] = ZV / exp(-0.5 * ZR * ZR);
+    ZX[1] = ZR;
+    for (int i = 1; i < LAYERS - 1; i++) ZX[i + 1] = sqrt(-2 * log(ZV / ZX[i] + exp(-0.5 * ZX[i] * ZX[i])));
+    ZX[LAYERS] = 0;
+    for (int i = 0; i <= LAYERS; i++) ZF[i] = exp(-0.5 * ZX[i] * ZX[i]);
+  }
   for (int i = 0; i < LAYERS; i++) ZW[i] = ZX[i] / 8388608.0;
+  return 1;
 }
 
 static uint32_t mix32(uint32_t h) {
@@ -106,7 +121,7 @@ static int by_row_col(const void *p, const void *q) {
 
 int main(int argc, char **argv) {
   if (argc < 8) {
-    fprintf(stderr, "usage: machine_ref GRAPH steps dt barrier lambda1 seed replica\n");
+    fprintf(stderr, "usage: machine_ref GRAPH steps dt barrier lambda1 seed replica [ZIGGURAT_FILE]\n");
     return 2;
   }
   FILE *fp = fopen(argv[1], "r");
@@ -135,7 +150,7 @@ int main(int argc, char **argv) {
   for (int i = 0; i < n; i++) row[i + 1] += row[i];
   double *X = malloc(sizeof(double) * n), *F = malloc(sizeof(double) * n), *diag = calloc(n, sizeof(double)), *g = calloc(n, sizeof(double));
   signed char *S = malloc(n);
-  build_tables();
+  if (!build_tables(argc > 8 ? argv[8] : NULL)) { fprintf(stderr, "cannot read the ziggurat tables %s\n", argv[8]); return 2; }
   uint32_t R[4];
   seed_stream(seed, replica, R);
   /* Start in the wells, random bits (one draw per cell, as the JS set-up). */
@@ -152,8 +167,10 @@ int main(int argc, char **argv) {
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
   for (long done = 0; done < total; done += CHUNK) {
     long cnt = total - done < CHUNK ? total - done : CHUNK;
+    /* Chunk start plus j steps, rounded as ControlTable.fill does (segment start + done·dt, then + j·dt). */
+    const double chunk_start = 0 + (double)done * dt;
     for (long j = 0; j <= cnt; j++) {
-      double t = 0 + (double)(done + j) * dt;
+      double t = chunk_start + (double)j * dt;
       double lam;
       if (t <= 0) lam = 0;
       else if (t >= duration) lam = lambda1;

@@ -23,7 +23,8 @@ import { conventionExplanation } from '../model/convention.js';
 import { runSweep, parseVary } from './sweep.js';
 import { benchEstimate } from '../model/bench.js';
 import { DEFAULT_SAMPLES } from '../model/uncertainty.js';
-import { addSamplingOptions, emitEstimateWithUncertainty, prepareUncertainty, refuseSamplingFlags, runUncertainty } from './uncertainty.js';
+import { addSamplingOptions, emitEstimateWithUncertainty, prepareUncertainty, refuseSamplingFlags, runScenarios, runUncertainty, scenarioKeysFromOptions } from './uncertainty.js';
+import { SCENARIO_KEYS } from '../model/scenarios.js';
 
 /** A count with an optional suffix ("100k"), or NaN for the caller's own error message. */
 function countOrNaN(text: string): number {
@@ -47,6 +48,7 @@ export function registerEngineCommands(program: Command): void {
       .option('--explain', 'show every formula with its values substituted, per row and wall')
       .option('--tradeoff', 'include the energy–speed trade-off (JSON only)')
       .option('--uncertainty [samples]', `sample the ranges of the assumptions (default ${DEFAULT_SAMPLES} samples): 5/50/95 % quantiles per row and claim`)
+      .option('--scenarios <keys>', `with --uncertainty: the bands under every value of these discrete choices, side by side (${SCENARIO_KEYS.join(', ')}; comma-separated)`)
       .option('--reported-file <file>', "your run's measurement: CodeCarbon emissions.csv or an nvidia-smi --query-gpu=timestamp,power.draw --format=csv log")
       .option('--reported-format <format>', 'format of --reported-file: codecarbon or nvidia-smi (default: detected from the header)'),
   ), true).action(async (opts) => {
@@ -56,10 +58,12 @@ export function registerEngineCommands(program: Command): void {
     // Flag errors first: a bad range is reported before any warning or output.
     const prepared = opts.uncertainty !== undefined ? prepareUncertainty(input, opts) : undefined;
     if (!prepared) refuseSamplingFlags(opts, '--uncertainty');
+    const scenarioKeys = scenarioKeysFromOptions(opts, Boolean(prepared));
     printWarnings(result.warnings);
     if (prepared) {
       const summary = await runUncertainty(prepared);
-      emitEstimateWithUncertainty(result, summary, opts.json ? 'json' : opts.csv ? 'csv' : 'text', estimateHead(result), estimateFooter(result));
+      const scenarios = scenarioKeys && (await runScenarios(input, opts, scenarioKeys));
+      emitEstimateWithUncertainty(result, summary, opts.json ? 'json' : opts.csv ? 'csv' : 'text', estimateHead(result), estimateFooter(result), scenarios);
       return;
     }
     if (opts.json) {

@@ -23,7 +23,8 @@ import type { RunFigure } from '../report/report.js';
 import type { ReportUncertainty } from '../report/uncertainty-report.js';
 import { DEFAULT_SEED } from '../model/uncertainty.js';
 import { sensitivity } from '../model/sensitivity.js';
-import { addSamplingOptions, prepareUncertainty, refuseSamplingFlags, runUncertainty, samplesFromOption, samplingFromOptions } from './uncertainty.js';
+import { addSamplingOptions, prepareUncertainty, refuseSamplingFlags, runScenarios, runUncertainty, samplesFromOption, samplingFromOptions, scenarioKeysFromOptions } from './uncertainty.js';
+import { DEFAULT_SCENARIO_KEYS } from '../model/scenarios.js';
 
 /**
  * Vega, resvg, the simulator and the solvers load only when a figure or report is drawn, so the
@@ -101,7 +102,9 @@ export function registerFigureCommands(program: Command): void {
       .option('--scale <n>', `PNG pixels per SVG unit (${SCALE_RANGE.min} to ${SCALE_RANGE.max})`, DEFAULT_SCALE)
       .option('--sizes <range>', `model sizes of the size figure: FROM..TO[:COUNT], log-spaced, COUNT ≤ ${MAX_SIZES}`)
       .option('--threads <n>', 'threads of the built-in simulator run', DEFAULT_THREADS)
-      .option('--uncertainty [samples]', 'add the 5–95 % bands, the ranges with their sources and the tornado figure (default 10000 samples)'),
+      .option('--uncertainty [samples]', 'add the 5–95 % bands, the ranges with their sources and the tornado figure (default 10000 samples)')
+      .option('--scenarios <keys>', `with --uncertainty: the discrete choices whose values get bands side by side (default ${DEFAULT_SCENARIO_KEYS.join(',')})`)
+      .option('--machine <file>', 'add a physical-optimizer section: a `limbound machine … --json` result, or a problem the machine then runs with its defaults (a QP JSON, an Ising JSON, or a MAX-CUT edge list such as data/gset/G14.txt; on --threads threads)'),
   )).action(async (opts) => {
     const out = opts.out as string;
     const { checkReportDir, buildReport, writeReportDir, defaultSizeRange } = await load();
@@ -115,11 +118,16 @@ export function registerFigureCommands(program: Command): void {
     try {
       // The solver figure first: a bad --solver file is then reported before the simulator runs.
       const solver = opts.solver === false ? null : await solverFigure(opts);
+      // The machine run next: a bad --machine file is reported before the simulator runs.
+      const machine = typeof opts.machine === 'string' ? await machineRun(opts.machine, opts, signal) : undefined;
       const sim = opts.sim === false ? null : await simFigure(opts, signal);
       let uncertainty: ReportUncertainty | undefined;
+      const scenarioKeys = scenarioKeysFromOptions(opts, opts.uncertainty !== undefined) ?? [...DEFAULT_SCENARIO_KEYS];
       if (opts.uncertainty !== undefined) {
         const prepared = prepareUncertainty(input, opts);
-        uncertainty = { summary: await runUncertainty(prepared), sensitivity: sensitivity(input, { ...prepared.plan.options, seed: prepared.seed, samples: prepared.samples }) };
+        const summary = await runUncertainty(prepared);
+        const scenarios = await runScenarios(input, opts, scenarioKeys);
+        uncertainty = { summary, sensitivity: sensitivity(input, { ...prepared.plan.options, seed: prepared.seed, samples: prepared.samples }), scenarios };
       } else refuseSamplingFlags(opts, '--uncertainty');
       let progress: ReturnType<typeof createProgress> | undefined;
       const files = await buildReport({
@@ -128,6 +136,7 @@ export function registerFigureCommands(program: Command): void {
         solver,
         simMissing: opts.sim === false ? 'left out (--no-sim)' : undefined,
         solverMissing: opts.solver === false ? 'left out (--no-solver)' : undefined,
+        machine,
         png: opts.png !== false,
         pngScale: scale,
         sizeRange,
@@ -230,6 +239,54 @@ async function solverFigure(opts: Record<string, unknown>): Promise<RunFigure<So
   return { doc, data, source: `built-in box QP: n = ${b.n} generated with seed ${b.problem_seed}, projected gradient to ${b.precision_bits} bits` };
 }
 
+/** A machine result file is at most a few MB (the solution vector of a large QP). */
+const MAX_MACHINE_BYTES = 200_000_000;
+
+/**
+ * The report's machine run: a `limbound machine … --json` document as it is, or a problem run by the
+ * machine with the command's defaults — a JSON with Q (or Q_entries) as `machine qp`, another JSON as
+ * `machine ising`, anything else as a MAX-CUT edge list (`machine maxcut`).
+ */
+async function machineRun(file: string, opts: Record<string, unknown>, signal: AbortSignal) {
+  const [{ isMachineDocument, machineRunFromDocument }, { machineQPDocument, machineIsingDocument, MACHINE_DEFAULTS }, { readInputFile }] = await Promise.all([
+    import('../report/machine-report.js'),
+    import('./machine.js'),
+    import('../util/input-file.js'),
+  ]);
+  const text = readInputFile('machine', file, MAX_MACHINE_BYTES);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    doc = undefined;
+  }
+  if (isMachineDocument(doc)) return machineRunFromDocument(doc, file);
+  const threads = String(opts.threads ?? DEFAULT_THREADS);
+  const common = { seed: MACHINE_DEFAULTS.seed, temperatureK: MACHINE_DEFAULTS.temperatureK, tau0S: MACHINE_DEFAULTS.tau0S, threads };
+  const object = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
+  const kind = object && ('Q' in object || 'Q_entries' in object) ? 'qp' : object ? 'ising' : 'maxcut';
+  const shown = kind === 'qp' ? `protocol ${MACHINE_DEFAULTS.qp.protocol}, ${MACHINE_DEFAULTS.qp.replicas} replicas` : `memory ${MACHINE_DEFAULTS.ising.memory}, default budget, best of ${MACHINE_DEFAULTS.ising.replicas} replicas after the polish`;
+  const label = `limbound machine ${kind} ${file} (the command's defaults: ${shown}, seed ${MACHINE_DEFAULTS.seed})`;
+  process.stderr.write(`machine: ${label}\n`);
+  let progress: ReturnType<typeof createProgress> | undefined;
+  const hooks = {
+    signal,
+    onProgress: (done: number, total: number) => {
+      progress ??= createProgress('machine', total);
+      progress.update(done);
+    },
+  };
+  try {
+    const result =
+      kind === 'qp'
+        ? await machineQPDocument(file, { ...common, ...MACHINE_DEFAULTS.qp }, hooks)
+        : await machineIsingDocument(kind, file, { ...common, ...MACHINE_DEFAULTS.ising }, hooks);
+    return machineRunFromDocument(result, label);
+  } finally {
+    progress?.finish();
+  }
+}
+
 const NUMBER = String.raw`\+?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s*[A-Za-z]*`;
 const SIZES = new RegExp(String.raw`^\s*(${NUMBER})\s*\.\.\s*(${NUMBER})\s*(?::\s*(\d+)\s*)?$`);
 
@@ -276,6 +333,7 @@ export function reproduceCommand(out: string, opts: Record<string, unknown>): st
   else if (String(opts.threads) !== DEFAULT_THREADS) parts.push(`--threads ${shellQuote(String(opts.threads))}`);
   if (typeof opts.solver === 'string') parts.push(`--solver ${shellQuote(opts.solver)}`);
   else if (opts.solver === false) parts.push('--no-solver');
+  if (typeof opts.machine === 'string') parts.push(`--machine ${shellQuote(opts.machine)}`);
   if (typeof opts.sizes === 'string') parts.push(`--sizes ${shellQuote(opts.sizes)}`);
   if (opts.png === false) parts.push('--no-png');
   else if (String(opts.scale) !== DEFAULT_SCALE) parts.push(`--scale ${shellQuote(String(opts.scale))}`);
@@ -286,6 +344,7 @@ export function reproduceCommand(out: string, opts: Record<string, unknown>): st
     for (const r of flags.ranges ?? []) parts.push(`--range ${shellQuote(`${r.name}=${compactNumber(r.low)}..${compactNumber(r.high)}:${r.distribution}`)}`);
     if (flags.onlyRanges) parts.push('--only-ranges');
     if (flags.seed !== DEFAULT_SEED) parts.push(`--seed ${flags.seed}`);
+    if (typeof opts.scenarios === 'string') parts.push(`--scenarios ${shellQuote(opts.scenarios)}`);
   }
   parts.push(`--out ${shellQuote(out)}`);
   return parts.join(' ');

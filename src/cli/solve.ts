@@ -133,6 +133,17 @@ function checkAnnealWork(n: number, o: AnnealOptions, opts: Opts): void {
   checkWork({ units: n * o.sweeps! * o.restarts!, unit: 'flip attempts', detail, perSecond: FLIPS_PER_S, defaultLimit: ANNEAL_WORK_LIMIT }, opts.maxWork);
 }
 
+/** Nominal projected-gradient throughput, multiply-adds per second on one core (a CSR product in typed arrays). */
+const QP_MULTIPLY_ADDS_PER_S = 1e9;
+/** Default run-size limit: about an hour at the nominal throughput. */
+const QP_WORK_LIMIT = 3.6e12;
+
+/** Refuses a QP run whose iteration cap allows more than --max-work multiply-adds (one product by Q and the projection per iteration). */
+function checkQPWork(n: number, nonzeros: number, maxIterations: number, opts: Opts): void {
+  const detail = `up to ${formatCount(maxIterations)} iterations (--max-iterations) × ${formatCount(nonzeros + n)} multiply-adds`;
+  checkWork({ units: maxIterations * (nonzeros + n), unit: 'multiply-adds', detail, perSecond: QP_MULTIPLY_ADDS_PER_S, defaultLimit: QP_WORK_LIMIT }, opts.maxWork);
+}
+
 function annealOptions(opts: Opts, n: number): AnnealOptions {
   const restarts = num(opts, 'restarts', '--restarts') ?? 1;
   const sweeps = num(opts, 'sweeps', '--sweeps') ?? defaultSweeps(n, restarts);
@@ -318,6 +329,7 @@ async function runQP(file: string, opts: Opts): Promise<void> {
     process.stderr.write(`warning: reference solve: KKT residual ${reference.kkt_residual.toPrecision(3)} > ${REFERENCE_KKT_TOLERANCE}, not a verified optimum; the objective gap and precision are measured against it\n`);
   }
   const maxIt = num(opts, 'maxIterations', '--max-iterations') ?? 1_000_000;
+  checkQPWork(qp.n, qp.rowPtr[qp.n], maxIt, opts);
   const r = await withInterrupt('qp', maxIt, (signal, progress) =>
     solveQP(qp, {
       precision_bits: bits,
@@ -477,7 +489,8 @@ export function registerSolve(program: Command): void {
       .option('--no-reference', 'skip the exact reference solve (no precision report)')
       .option('--time-s <T>', 'time to solution of the priced hardware in s (default iterations × --iteration-time-s)')
       .option('--iteration-time-s <t>', 'time per iteration of the priced hardware in s (default 1e-6, assumed)')
-      .option('--solution', 'include x in --json output'),
+      .option('--solution', 'include x in --json output')
+      .option(`${MAX_WORK_FLAG} <n>`, `refuse runs whose iteration cap allows more than this many multiply-adds (--max-iterations × (nonzeros of Q + n); default ${QP_WORK_LIMIT.toExponential()}; the refusal says the estimated time)`),
   ).action((file: string, opts: Opts) => runQP(file, opts));
 
   solve

@@ -6,8 +6,7 @@ import type { Command } from 'commander';
 import { addInputOptions, configRanges, inputFromOptions } from './input-options.js';
 import { printJson, emit } from './output.js';
 import { InputError } from '../util/errors.js';
-import { MAX_SEED } from '../sim/rng.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, checkSamples, parseRangeSpec, planSampling, rangesFromConfig, summarize, type RangeSpec, type SamplingOptions, type SamplingPlan, type UncertaintySummary } from '../model/uncertainty.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, parseRangeSpec, samplesFromOption, seedFromText, planSampling, rangesFromConfig, summarize, type RangeSpec, type SamplingOptions, type SamplingPlan, type UncertaintySummary } from '../model/uncertainty.js';
 import { checkThreads, sampleParallel } from '../model/uncertainty-parallel.js';
 import type { ValidInput } from '../model/schema.js';
 import { createProgress } from './progress.js';
@@ -17,6 +16,12 @@ import type { EstimateResult } from '../model/estimate.js';
 import { renderTable, toCsv } from '../report/table.js';
 import { ROWS_CSV_HEADER, estimateColumns, rowsCsvValues } from '../report/estimate-table.js';
 import { bandColumn, renderRanges, uncertaintyNotes } from '../report/uncertainty-table.js';
+import { estimateResolved } from '../model/estimate.js';
+import { resolve } from '../model/resolve.js';
+import { SCENARIO_KEYS, parseScenarioKeys, scenarioBands, scenarioInputs, type ScenarioBands, type ScenarioKey, type ScenarioRun } from '../model/scenarios.js';
+import { renderScenarios, scenariosCsv } from '../report/scenario-table.js';
+
+export { samplesFromOption };
 
 export function addSamplingOptions(cmd: Command, threads = false): Command {
   if (threads) cmd.option('--threads <n>', 'worker threads for the samples (the output does not depend on it)', '1');
@@ -74,19 +79,8 @@ export function samplingFromOptions(opts: Record<string, unknown>): SamplingFlag
     flagNames.add(r.name);
     byName.set(r.name, r);
   }
-  const seedText = String(opts.seed ?? DEFAULT_SEED);
-  const seed = Number(seedText);
-  if (seedText.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new InputError('seed', `must be a whole number from 0 to ${MAX_SEED}, got '${seedText}'`);
+  const seed = seedFromText(opts.seed);
   return { ranges: [...byName.values()], onlyRanges: Boolean(opts.onlyRanges), seed };
-}
-
-/** SAMPLES of `--uncertainty [SAMPLES]` (commander gives `true` when the value is left out). */
-export function samplesFromOption(value: unknown, field = 'uncertainty'): number {
-  if (value === true || value === undefined) return DEFAULT_SAMPLES;
-  const text = String(value);
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n)) throw new InputError(field, `SAMPLES must be a whole number, got '${text}'`);
-  return checkSamples(n, field);
 }
 
 /** Refuses sampling flags on a run that does not sample. */
@@ -105,11 +99,43 @@ export function rowsWithBands(result: EstimateResult, summary: UncertaintySummar
   });
 }
 
-export function emitEstimateWithUncertainty(result: EstimateResult, summary: UncertaintySummary, format: 'json' | 'csv' | 'text', head: string[], notes: string[]): void {
+// ── scenarios ────────────────────────────────────────────────────────────
+
+/** `--scenarios KEY[,KEY…]`: checked before any output; undefined when not given. */
+export function scenarioKeysFromOptions(opts: Record<string, unknown>, sampled: boolean): ScenarioKey[] | undefined {
+  if (opts.scenarios === undefined) return undefined;
+  if (!sampled) throw new InputError('scenarios', 'needs --uncertainty');
+  return parseScenarioKeys(String(opts.scenarios));
+}
+
+/** One uncertainty run per combination of the choices; a combination the model refuses is kept with its reason. */
+export async function runScenarios(input: ValidInput, opts: Record<string, unknown>, keys: ScenarioKey[]): Promise<ScenarioRun> {
+  const list: ScenarioBands[] = [];
+  for (const { scenario, input: one } of scenarioInputs(input, keys)) {
+    let prepared: PreparedUncertainty;
+    try {
+      prepared = prepareUncertainty(one, opts);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      list.push({ scenario, not_applicable: err.message });
+      continue;
+    }
+    list.push(scenarioBands(scenario, estimateResolved(prepared.plan.base), await runUncertainty(prepared)));
+  }
+  return { keys, list };
+}
+
+export const SCENARIOS_HINT = `Discrete choices (${SCENARIO_KEYS.join(', ')}) are not sampled: --scenarios ops_convention,cell shows the bands under each, side by side.`;
+
+export function emitEstimateWithUncertainty(result: EstimateResult, summary: UncertaintySummary, format: 'json' | 'csv' | 'text', head: string[], notes: string[], scenarios?: ScenarioRun): void {
   const rows = rowsWithBands(result, summary);
   if (format === 'json') {
     const { rows: _bands, ...rest } = summary;
-    printJson({ ...result, rows, uncertainty: rest });
+    printJson({ ...result, rows, uncertainty: scenarios ? { ...rest, scenarios: scenarios.list } : rest });
+    return;
+  }
+  if (scenarios && format === 'csv') {
+    emit(scenariosCsv(scenarios.keys, scenarios.list));
     return;
   }
   if (format === 'csv') {
@@ -118,7 +144,8 @@ export function emitEstimateWithUncertainty(result: EstimateResult, summary: Unc
   }
   const columns = [...estimateColumns(result)];
   columns.splice(columns.findIndex((c) => c.header === 'energy') + 1, 0, bandColumn(summary));
-  emit([...head, renderTable(result.rows, columns), '', ...uncertaintyNotes(summary), '', renderRanges(summary.ranges), ...notes].join('\n'));
+  const tail = scenarios ? ['', renderScenarios(scenarios.keys, scenarios.list)] : [SCENARIOS_HINT];
+  emit([...head, renderTable(result.rows, columns), '', ...uncertaintyNotes(summary), '', renderRanges(summary.ranges), ...tail, ...notes].join('\n'));
 }
 
 // ── sensitivity ──────────────────────────────────────────────────────────

@@ -67,6 +67,16 @@ const MIXED_PRECISION = 'N = 32: mixed-precision training updates FP32 master we
 const MIXED_PRECISION_FP16 = 'N = 32: mixed-precision training updates FP32 master weights while the matrix math runs in FP16 on V100 tensor cores (assumed)';
 const RUN_TIME = 'time to solution 30 days (assumed; a typical large training run)';
 const BRAIN_SCALE_P = 1e15;
+/** What the two brain-scale presets share: only the token budget D differs between them. */
+const BRAIN_SCALE_RUN = {
+  kind: 'training',
+  params: BRAIN_SCALE_P,
+  batch_tokens: 3.2e6,
+  precision_bits: 32,
+  accelerator_precision: 'bf16',
+  accelerator: 'h100',
+  time_s: YEAR_S,
+} as const satisfies Partial<WorkloadPreset>;
 
 /** GPU-hours × power per GPU, in J: how Meta and Luccioni et al. report training energy. */
 const gpuHoursEnergy = (gpuHours: number, powerW: number) => gpuHours * HOUR_S * powerW;
@@ -161,14 +171,8 @@ export const WORKLOADS: readonly WorkloadPreset[] = [
   {
     id: 'brain-scale',
     name: 'Brain-scale model (1e15 parameters)',
-    kind: 'training',
-    params: BRAIN_SCALE_P,
+    ...BRAIN_SCALE_RUN,
     tokens: 300e9,
-    batch_tokens: 3.2e6,
-    precision_bits: 32,
-    accelerator_precision: 'bf16',
-    accelerator: 'h100',
-    time_s: YEAR_S,
     sources: [
       primary('chen2024lim', 'abstract: a brain-scale AI system comprising 1e15 parameters'),
       secondary('brown2020', 'GPT-3: 300e9 training tokens, batch 3.2M tokens (used here as the token budget and batch)'),
@@ -187,14 +191,8 @@ export const WORKLOADS: readonly WorkloadPreset[] = [
   {
     id: 'brain-scale-compute-optimal',
     name: 'Brain-scale model, compute-optimal (D = 20·P)',
-    kind: 'training',
-    params: BRAIN_SCALE_P,
+    ...BRAIN_SCALE_RUN,
     tokens: 20 * BRAIN_SCALE_P,
-    batch_tokens: 3.2e6,
-    precision_bits: 32,
-    accelerator_precision: 'bf16',
-    accelerator: 'h100',
-    time_s: YEAR_S,
     sources: [
       primary('chen2024lim', 'abstract: a brain-scale AI system comprising 1e15 parameters'),
       secondary('hoffmann2022', 'compute-optimal training: about 20 tokens per parameter (Chinchilla)'),

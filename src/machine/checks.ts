@@ -132,5 +132,5 @@ export async function smallIsingCheck(n: number, seed: number, anneal: number, r
     }
     if (Math.abs(e - ground.energy) < 1e-9) hits++;
   }
-  return { groundProbability: hits / replicas, cycle: w.cycle_work_kT, cycleStderr: w.cycle_work_stderr_kT, landauer: landauerCostKT(p, ground.degeneracy), degeneracy: ground.degeneracy, secondLaw: w.second_law_holds, work: w };
+  return { groundProbability: hits / replicas, time_tau_D: run.results[0].readoutEnd_tau0, cycle: w.cycle_work_kT, cycleStderr: w.cycle_work_stderr_kT, landauer: landauerCostKT(p, ground.degeneracy), degeneracy: ground.degeneracy, secondLaw: w.second_law_holds, work: w };
 }

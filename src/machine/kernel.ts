@@ -10,61 +10,21 @@
  * cell in index order, so a replica's trajectory depends on the seed and its index only: any number of
  * threads gives the same result. Nothing is allocated per step: the controls of a chunk are tabulated once
  * in a small typed array and the state lives in typed arrays.
+ *
+ * `advance` below is the reference step loop; wasm-kernel.ts runs the same loop, bit for bit, as
+ * WebAssembly, which replicas use by default (about three times as fast on G22; `kernel: 'js'` selects this one).
  */
 import { choleskyInPlace } from '../solvers/qp/linalg.js';
 import { ZIG_W, ZIG_X, normalSlowPath, nextInt32, nextNormal, seedParticle } from '../sim/rng.js';
 import { denseK, type MachineProblem } from './problem.js';
-import { A0, A2, A4, CHANNELS, LAMBDA, MU, controlsAt, type BuiltProtocol, type ProtocolSpec } from './protocol.js';
+import { A0, A2, A4, CHANNELS, LAMBDA, MU, controlsAt, type BuiltProtocol } from './protocol.js';
+import { CHUNK_STEPS, ControlTable, ReplicaState, W_BARRIER, W_COUPLING, FLIPS, READ_COUNT, READ_PROBLEM, READ_SQUARES } from './state.js';
+import { wasmKernelFor } from './wasm-kernel.js';
 
-/** Steps per control table. */
-export const CHUNK_STEPS = 1024;
+export { CHUNK_STEPS };
 
 /** Hysteresis of the bit read-out: a cell's bit changes when it crosses ∓HYSTERESIS·x_well. */
 export const HYSTERESIS = 0.5;
-
-/** Accumulator slots of a replica. */
-const W_BARRIER = 0;
-const W_COUPLING = 1;
-const FLIPS = 2;
-const READ_COUNT = 3;
-const READ_PROBLEM = 4;
-const READ_SQUARES = 5;
-const ACC_SLOTS = 6;
-
-/** The mutable state of one replica. */
-export class ReplicaState {
-  readonly x: Float64Array;
-  readonly f: Float64Array;
-  readonly side: Int8Array;
-  readonly sumX: Float64Array;
-  readonly rng = new Uint32Array(4);
-  readonly acc = new Float64Array(ACC_SLOTS);
-  constructor(readonly n: number) {
-    this.x = new Float64Array(n);
-    this.f = new Float64Array(n);
-    this.side = new Int8Array(n);
-    this.sumX = new Float64Array(n);
-  }
-}
-
-/** Control table of a chunk: channel c of step j at c·stride + j. */
-export class ControlTable {
-  readonly stride = CHUNK_STEPS + 1;
-  readonly values = new Float64Array(CHANNELS * (CHUNK_STEPS + 1));
-  private readonly point = new Float64Array(CHANNELS);
-  /** Controls at t0 + j·dt, j = 0..steps. */
-  fill(spec: ProtocolSpec, t0: number, dt: number, steps: number): void {
-    for (let j = 0; j <= steps; j++) {
-      controlsAt(spec, t0 + j * dt, this.point, 0);
-      for (let c = 0; c < CHANNELS; c++) this.values[c * this.stride + j] = this.point[c];
-    }
-  }
-  /** The same controls for every step (warm-up). */
-  fillConstant(spec: ProtocolSpec, t: number, steps: number): void {
-    controlsAt(spec, t, this.point, 0);
-    for (let c = 0; c < CHANNELS; c++) this.values.fill(this.point[c], c * this.stride, c * this.stride + steps + 1);
-  }
-}
 
 /**
  * Advances one replica `steps` steps of length dt through the table. `hysteresis` is the bit threshold
@@ -305,21 +265,26 @@ export interface ReplicaHooks {
   onChunk?: (cellSteps: number) => void;
   /** Checked between chunks: true abandons the replica. */
   shouldStop?: () => boolean;
+  /** Step loop: WebAssembly where available (default), or the JavaScript reference; same results. */
+  kernel?: 'wasm' | 'js';
 }
 
 /** Runs replica `replica` of the protocol with `seed`; undefined if stopped. */
 export function runReplica(p: MachineProblem, built: BuiltProtocol, setup: ReplicaSetup, seed: number, replica: number, hooks: ReplicaHooks = {}): ReplicaResult | undefined {
-  const st = new ReplicaState(p.n);
+  const wasm = hooks.kernel === 'js' ? null : wasmKernelFor(p);
+  const st = wasm ? wasm.state : new ReplicaState(p.n);
+  const table = wasm ? wasm.table : new ControlTable();
+  st.reset();
   seedParticle(seed, replica, st.rng, 0);
   initialise(p, setup, st);
-  const table = new ControlTable();
   const spec = built.spec;
   const h = setup.hysteresis;
+  const step = (m: number, dt: number, readout: boolean) => (wasm ? wasm.advance(m, dt, h, readout) : advance(p, st, table, m, dt, h, readout));
   for (let done = 0; done < built.warmupSteps; done += CHUNK_STEPS) {
     if (hooks.shouldStop?.()) return undefined;
     const m = Math.min(CHUNK_STEPS, built.warmupSteps - done);
     table.fillConstant(spec, 0, m);
-    advance(p, st, table, m, built.warmupDt, h, false);
+    step(m, built.warmupDt, false);
     hooks.onChunk?.(m * p.n);
   }
   st.acc.fill(0);
@@ -342,7 +307,7 @@ export function runReplica(p: MachineProblem, built: BuiltProtocol, setup: Repli
         }
         const m = Math.min(CHUNK_STEPS, seg.steps - done);
         table.fill(spec, seg.start + done * seg.dt, seg.dt, m);
-        advance(p, st, table, m, seg.dt, h, phase.readout);
+        step(m, seg.dt, phase.readout);
         hooks.onChunk?.(m * p.n);
       }
     }

@@ -23,21 +23,21 @@ export type Controls = [a4: number, a2: number, a0: number, lambda: number, mu: 
 
 export interface PhaseSpec {
   name: string;
-  /** End time of the phase, τ0 (phases are consecutive from t = 0). */
+  /** End time of the phase, τ_D (phases are consecutive from t = 0). */
   end_tau0: number;
   /** Time-average the cells (and the problem energy) over this phase: the read-out window. */
   readout?: boolean;
 }
 
 export interface ProtocolSpec {
-  /** Knot times, τ0, strictly increasing from 0; the last one is the end of the last phase. */
+  /** Knot times, τ_D, strictly increasing from 0; the last one is the end of the last phase. */
   times: number[];
   /** Controls at each knot. */
   controls: Controls[];
   phases: PhaseSpec[];
   /** How the cells start: exact Gaussian equilibrium (harmonic cells) or random bits in the wells. */
   initial: 'gaussian' | 'wells';
-  /** Relaxation at the start controls before t = 0 (constant controls: no work), τ0. */
+  /** Relaxation at the start controls before t = 0 (constant controls: no work), τ_D. */
   warmup_tau0: number;
 }
 
@@ -113,10 +113,10 @@ export function validateProtocol(spec: ProtocolSpec): void {
   if (phases.length === 0) throw new InputError('schedule', 'needs at least one phase');
   let start = 0;
   for (const p of phases) {
-    if (!(p.end_tau0 > start)) throw new InputError('schedule', `phase '${p.name}' must end after ${start} τ0, got ${p.end_tau0}`);
+    if (!(p.end_tau0 > start)) throw new InputError('schedule', `phase '${p.name}' must end after ${start} τ_D, got ${p.end_tau0}`);
     start = p.end_tau0;
   }
-  if (Math.abs(start - times[times.length - 1]) > 1e-9 * start) throw new InputError('schedule', `the last phase ends at ${start} τ0 but the knots end at ${times[times.length - 1]} τ0`);
+  if (Math.abs(start - times[times.length - 1]) > 1e-9 * start) throw new InputError('schedule', `the last phase ends at ${start} τ_D but the knots end at ${times[times.length - 1]} τ_D`);
   if (!(spec.warmup_tau0 >= 0)) throw new InputError('schedule', `warm-up must be ≥ 0, got ${spec.warmup_tau0}`);
 }
 
@@ -165,7 +165,7 @@ export interface StepOptions {
   dt?: number;
   /** Automatic step: this fraction of 1/|H''|max (default 0.02, the simulator's rule). */
   ratio?: number;
-  /** The automatic step is at most this (τ0). */
+  /** The automatic step is at most this (τ_D). */
   maxDt?: number;
 }
 
@@ -191,7 +191,7 @@ export function buildPhases(spec: ProtocolSpec, couplingRow: number, fieldMax: n
     if (o.dt === undefined) return curvature > 0 ? Math.min(maxDt, ratio / curvature) : maxDt;
     const product = o.dt * curvature;
     if (product >= MAX_STEP_CURVATURE) {
-      throw new InputError('dt', `must be < ${Number((MAX_STEP_CURVATURE / curvature).toPrecision(2))} τ0 for a stable Euler–Maruyama step in phase '${name}' (|H''|max ≈ ${Number(curvature.toPrecision(3))} kT/a²), got ${o.dt}`);
+      throw new InputError('dt', `must be < ${Number((MAX_STEP_CURVATURE / curvature).toPrecision(2))} τ_D for a stable Euler–Maruyama step in phase '${name}' (|H''|max ≈ ${Number(curvature.toPrecision(3))} kT/a²), got ${o.dt}`);
     }
     if (product > WARN_STEP_CURVATURE) warnings.push(`phase '${name}': dt·|H''|max = ${product.toPrecision(2)} > ${WARN_STEP_CURVATURE}, the discretisation bias of the work may reach several percent`);
     return o.dt;

@@ -28,13 +28,13 @@ export const QP_PROTOCOLS: readonly QPProtocol[] = ['field-ramp', 'equilibrium']
 
 export interface QPProtocolOptions {
   protocol: QPProtocol;
-  /** Anneal (ramp) time, τ0. */
+  /** Anneal (ramp) time, τ_D. */
   duration_tau0: number;
-  /** Read-out window, τ0. */
+  /** Read-out window, τ_D. */
   readout_tau0: number;
-  /** Reset time, τ0 (default: the ramp time). */
+  /** Reset time, τ_D (default: the ramp time). */
   reset_tau0?: number;
-  /** Relaxation before t = 0 (only for a non-exact start), τ0. */
+  /** Relaxation before t = 0 (only for a non-exact start), τ_D. */
   warmup_tau0?: number;
 }
 
@@ -71,7 +71,7 @@ export function qpProtocol(o: QPProtocolOptions): ProtocolSpec {
 
 export interface IsingScheduleOptions {
   memory: MemorySchedule;
-  /** Anneal time (λ ramp), τ0. */
+  /** Anneal time (λ ramp), τ_D. */
   anneal_tau0: number;
   /** Final coupling scale λ_max (the problem as given, in kT per unit of E_problem). */
   lambda_max: number;
@@ -84,7 +84,7 @@ export interface IsingScheduleOptions {
   consolidate_tau0: number;
   hold_tau0: number;
   reset_tau0: number;
-  /** Warm-up at the start controls (random bits relax in their wells), τ0. */
+  /** Warm-up at the start controls (random bits relax in their wells), τ_D. */
   warmup_tau0: number;
 }
 
@@ -96,11 +96,11 @@ const CONSOLIDATION_KNOTS = 24;
 /**
  * The matched consolidation ramp at fraction u of the consolidation phase: geometric in the barrier,
  * E_b = E_low·(E_ret/E_low)^u (from max(E_low, 1 kT) when E_low is lower). It meets both halves of the
- * matching rule (docs/model.md §7): the escape time τ0·e^{E_b/kT} stays above the age of the committed
+ * matching rule (docs/model.md §7): the escape time ≈ τ0·e^{E_b/kT} (τ0 the Arrhenius attempt time) stays above the age of the committed
  * solution (e^{E_b} grows faster than t), and the barrier's relative rate ln(E_ret/E_low)/T_c stays below
  * the in-well relaxation rate 8·E_b/γ, so the compression of the wells is quasi-static. The MODEL.md
- * form kT·ln(e^{E_low} + t/τ_m), compressed into a simulable time (τ_m ≪ τ0), is instead a jump to
- * ≈ E_ret − ln(T_c/τ0) within 10⁻² τ0 — a quench that dissipates ≈ E_b·⟨φ⟩ per cell.
+ * form kT·ln(e^{E_low} + t/τ_m), compressed into a simulable time (τ_m ≪ τ_D), is instead a jump to
+ * ≈ E_ret − ln(T_c/τ_D) within 10⁻² τ_D — a quench that dissipates ≈ E_b·⟨φ⟩ per cell.
  */
 export function consolidationBarrier(eLow: number, eRet: number, u: number): number {
   const start = Math.max(eLow, 1);
@@ -171,7 +171,7 @@ export function isingSchedule(o: IsingScheduleOptions): ProtocolSpec {
 }
 
 /**
- * A schedule file: JSON {"knots": [{"t": τ0, "barrier_kT": E_b, "lambda": λ, "mu"?: μ}, …],
+ * A schedule file: JSON {"knots": [{"t": τ_D, "barrier_kT": E_b, "lambda": λ, "mu"?: μ}, …],
  * "phases"?: [{"name", "end", "readout"?}]}. Without phases: one anneal up to the knot of largest λ,
  * then a hold (read-out) to the end.
  */
@@ -204,7 +204,7 @@ export function scheduleFromJson(doc: unknown, field = 'schedule'): ProtocolSpec
     if (!Array.isArray(d.phases)) fail('"phases" must be an array of {name, end, readout?}');
     phases = (d.phases as unknown[]).map((p, idx) => {
       const o = (p ?? {}) as Record<string, unknown>;
-      if (typeof o.name !== 'string' || typeof o.end !== 'number') fail(`phase ${idx} needs "name" (string) and "end" (τ0)`);
+      if (typeof o.name !== 'string' || typeof o.end !== 'number') fail(`phase ${idx} needs "name" (string) and "end" (τ_D)`);
       return { name: o.name as string, end_tau0: o.end as number, readout: o.readout === true };
     });
   } else {

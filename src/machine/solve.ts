@@ -4,7 +4,7 @@
  */
 import { lanczosExtremes } from '../solvers/qp/linalg.js';
 import type { IsingProblem, MaxCutProblem } from '../solvers/ising/problem.js';
-import { InputError } from '../util/errors.js';
+import { InputError, requireNumber } from '../util/errors.js';
 import { fromIsing, maxRowAbs, rmsRowNorm, type MachineProblem } from './problem.js';
 import { buildPhases, type StepOptions } from './protocol.js';
 import { runMachine, type MachineRun } from './run.js';
@@ -23,6 +23,33 @@ export interface MachineOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   source?: string;
+  /** Called with the run's size before any replica starts (the CLI refuses a run above --max-work there). */
+  checkWork?: (work: MachineWork) => void;
+}
+
+/** Size of a run before it starts, in the budget's unit (coupling-updates: steps × (2·couplings + 8·cells)). */
+export interface MachineWork {
+  replicas: number;
+  /** Time steps per replica, the warm-up included. */
+  steps: number;
+  /** Coupling-updates per time step of one replica. */
+  per_step: number;
+  /** replicas × steps × per_step. */
+  coupling_updates: number;
+}
+
+/** Coupling-updates of one time step: one per coupling visited plus eight per cell for its own update. */
+export function updatesPerStep(p: MachineProblem): number {
+  return p.rowPtr[p.n] + 8 * p.n;
+}
+
+/** The size of running `spec` on `p` with `replicas` replicas (the steps as the kernel will take them). */
+export function machineWork(p: MachineProblem, spec: import('./protocol.js').ProtocolSpec, step: StepOptions, replicas: number): MachineWork {
+  let fieldMax = 0;
+  for (const v of p.field) fieldMax = Math.max(fieldMax, Math.abs(v));
+  const steps = buildPhases(spec, maxRowAbs(p), fieldMax, step).steps;
+  const per_step = updatesPerStep(p);
+  return { replicas, steps, per_step, coupling_updates: replicas * steps * per_step };
 }
 
 /** Automatic step of the QP mode: the simulator's 0.02/|H″|max. */
@@ -54,7 +81,7 @@ function base(run: MachineRun, o: MachineOptions) {
     interrupted: run.interrupted,
     seed: o.seed,
     temperature_K: o.units.temperature_K,
-    tau0_s: o.units.tau0_s,
+    tau_D_s: o.units.tau0_s,
     warnings: run.built.warnings,
   };
 }
@@ -64,7 +91,9 @@ export async function runQP(p: MachineProblem, o: MachineOptions & { protocol: Q
   if (!(lmin > 0)) throw new InputError('Q', `is not positive definite: its smallest eigenvalue is ${Number(lmin.toPrecision(4))} (the harmonic cells would be unconfined)`);
   const duration = o.duration_tau0 ?? clean(10 / lmin);
   const spec = qpProtocol({ protocol: o.protocol, duration_tau0: duration, readout_tau0: o.readout_tau0 ?? duration });
-  const run = await runMachine({ problem: p, spec, step: { dt: o.dt, ratio: QP_DT_RATIO }, replicas: o.replicas, seed: o.seed }, { threads: o.threads, signal: o.signal, onProgress: o.onProgress });
+  const qpStep: StepOptions = { dt: o.dt, ratio: QP_DT_RATIO };
+  o.checkWork?.(machineWork(p, spec, qpStep, o.replicas));
+  const run = await runMachine({ problem: p, spec, step: qpStep, replicas: o.replicas, seed: o.seed }, { threads: o.threads, signal: o.signal, onProgress: o.onProgress });
   if (run.results.length === 0) throw new InputError('replicas', 'interrupted before the first replica finished');
   const work = summarizeWork(run);
   // The exact minimiser by the same eigen-decomposition (dense, n ≤ 4000).
@@ -87,7 +116,7 @@ export async function runQP(p: MachineProblem, o: MachineOptions & { protocol: Q
     n: p.n,
     protocol: o.protocol,
     smallest_eigenvalue: clean(lmin),
-    duration_tau0: duration,
+    duration_tau_D: duration,
     ...base(run, o),
     mean_work_kT: work.mean_work_kT,
     stderr_work_kT: work.stderr_work_kT,
@@ -97,13 +126,13 @@ export async function runQP(p: MachineProblem, o: MachineOptions & { protocol: Q
     energy_to_solution_kT: work.cycle_work_kT,
     energy_to_solution_stderr_kT: work.cycle_work_stderr_kT,
     energy_to_solution_J: joules(work.cycle_work_kT, o.units),
-    time_to_solution_tau0: clean(readoutEnd),
+    time_to_solution_tau_D: clean(readoutEnd),
     time_to_solution_s: clean(time_s),
     landauer_cost_kT: clean(Math.max(0, bits) * p.n * Math.LN2),
     landauer_cost_J: joules(Math.max(0, bits) * p.n * Math.LN2, o.units),
     work,
     solution: Array.from(xbar, clean),
-    paradigms: pricedRows(p, run, Math.max(1, Math.ceil(bits)), time_s, o.units.temperature_K),
+    paradigms: pricedRows(p, run, Math.max(1, Math.ceil(bits)), time_s, o.units),
   };
 }
 
@@ -119,33 +148,47 @@ export interface IsingMachineOptions extends MachineOptions {
   budget?: number;
 }
 
-/** Fixed lengths of the phases around the anneal (τ0), and the start of the geometric coupling ramp. */
+/**
+ * Defaults of the Ising / MAX-CUT inputs (the CLI prints them; docs/model.md §7 says why): the final
+ * coupling λ_max in units of 1/(RMS coupling field), the retention and low barriers (kT) and the replicas.
+ * λ_max = 4.5 rather than 3: on the sparse ±1 G-set graphs the read-out at 3 is still hot — far from a
+ * local minimum before the polish — and G19 stalls at 0.965 of its best-known cut; at 6 G18 falls to 0.968
+ * (the step shrinks with λ, so a colder end means a shorter anneal at the same budget).
+ */
+export const ISING_OPTION_DEFAULTS = { lambda_max: 4.5, retention_barrier_kT: 40, low_barrier_kT: 1, replicas: 2 } as const;
+
+/** Fixed lengths of the phases around the anneal (τ_D), and the start of the geometric coupling ramp. */
 export const ISING_DEFAULTS = { consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2, warmup_tau0: 1, lambda_start: 0.1 } as const;
 
 /**
  * Default budget per replica, in coupling-updates: steps × (2·couplings + 8·n) — one unit per coupling
  * visited plus eight per cell for its own update, the kernel's cost measured on G22. The anneal time is
- * chosen to spend it, so dense and sparse graphs get about the same CPU time (≈ 15 s per replica on one
- * uncontended core).
+ * chosen to spend it, so dense and sparse graphs get about the same CPU time: ≈ 12 s per replica of one
+ * core with the WebAssembly kernel on the shared 2-core machine (docs/benchmarks.md), so the default two
+ * replicas of a G-set instance stay well inside a minute. At the earlier 8e9 (chosen for the slower
+ * JavaScript kernel) the sparse ±1 instances landed at 0.965–0.985 of their best-known cut depending on
+ * λ_max and the seed; the longer anneal is what makes them reliable.
  */
-export const ISING_BUDGET_PER_REPLICA = 8e9;
+export const ISING_BUDGET_PER_REPLICA = 2e10;
 
-/** The default anneal is at most this long (τ0): small problems need far less than the budget buys. */
+/** The default anneal is at most this long (τ_D): small problems need far less than the budget buys. */
 export const MAX_DEFAULT_ANNEAL_TAU0 = 1e4;
 
-/** Anneal time that spends `budget` coupling-updates on one replica (between 10 τ0 and MAX_DEFAULT_ANNEAL_TAU0). */
+/** Anneal time that spends `budget` coupling-updates on one replica (between 10 τ_D and MAX_DEFAULT_ANNEAL_TAU0). */
 export function annealForBudget(p: MachineProblem, make: (anneal: number) => import('./protocol.js').ProtocolSpec, step: StepOptions, budget: number): number {
   const probe = 100;
   let fieldMax = 0;
   for (const v of p.field) fieldMax = Math.max(fieldMax, Math.abs(v));
   const built = buildPhases(make(probe), maxRowAbs(p), fieldMax, step);
   const annealSteps = built.phases[0].steps;
-  const perStep = p.rowPtr[p.n] + 8 * p.n;
+  const perStep = updatesPerStep(p);
   const needed = budget / perStep - (built.steps - annealSteps);
   return Math.min(MAX_DEFAULT_ANNEAL_TAU0, Math.max(10, Number(((probe * needed) / annealSteps).toPrecision(3))));
 }
 
 export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOptions): Promise<Record<string, unknown>> {
+  // Checked as given: the schedule sees it divided by the RMS field, which the message must not echo.
+  requireNumber('lambda-max', o.lambda_max, { min: 0, minExclusive: true, max: 1e6 });
   const p = fromIsing(ising);
   const rms = rmsRowNorm(p) || 1;
   const step: StepOptions = { dt: o.dt, ratio: ISING_DT_RATIO, maxDt: 0.5 };
@@ -166,6 +209,7 @@ export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOption
     typeof o.memory === 'string'
       ? make(o.duration_tau0 ?? annealForBudget(p, make, step, o.budget ?? ISING_BUDGET_PER_REPLICA))
       : scheduleFromJson(o.memory.doc, 'memory');
+  o.checkWork?.(machineWork(p, spec, step, o.replicas));
   const run = await runMachine({ problem: p, spec, step, replicas: o.replicas, seed: o.seed }, { threads: o.threads, signal: o.signal, onProgress: o.onProgress });
   if (run.results.length === 0) throw new InputError('replicas', 'interrupted before the first replica finished');
   const work = summarizeWork(run);
@@ -183,7 +227,7 @@ export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOption
     lambda_max_per_rms_field: typeof o.memory === 'string' ? o.lambda_max : undefined,
     retention_barrier_kT: typeof o.memory === 'string' ? o.retention_barrier_kT : undefined,
     low_barrier_kT: typeof o.memory === 'string' && o.memory === 'lim' ? o.low_barrier_kT : undefined,
-    anneal_tau0: spec.phases[0].end_tau0,
+    anneal_tau_D: spec.phases[0].end_tau0,
     budget_per_replica: typeof o.memory === 'string' && o.duration_tau0 === undefined ? (o.budget ?? ISING_BUDGET_PER_REPLICA) : undefined,
     ...base(run, o),
     ...(o.maxcut
@@ -202,12 +246,12 @@ export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOption
     energy_to_solution_stderr_kT: work.cycle_work_stderr_kT,
     energy_to_solution_J: joules(work.cycle_work_kT, o.units),
     energy_per_committed_bit_kT: clean(work.cycle_work_kT / (landauer / Math.LN2)),
-    time_to_solution_tau0: clean(readoutEnd),
+    time_to_solution_tau_D: clean(readoutEnd),
     time_to_solution_s: clean(time_s),
     landauer_cost_kT: clean(landauer),
     landauer_cost_J: joules(landauer, o.units),
     work,
     wall_time_s: clean(run.wall_time_s),
-    paradigms: pricedRows(p, run, 1, time_s, o.units.temperature_K),
+    paradigms: pricedRows(p, run, 1, time_s, o.units),
   };
 }

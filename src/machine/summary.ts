@@ -14,6 +14,7 @@ import type { MachineRun } from './run.js';
 
 export interface Units {
   temperature_K: number;
+  /** The time unit τ_D = γa²/kT in seconds (the simulator's `--tau0-s`). */
   tau0_s: number;
 }
 
@@ -38,9 +39,9 @@ export const clean = (x: number): number => (Number.isFinite(x) ? Number(x.toPre
 
 export interface PhaseWork {
   phase: string;
-  duration_tau0: number;
+  duration_tau_D: number;
   steps: number;
-  dt_tau0: number[];
+  dt_tau_D: number[];
   barrier_work_kT: number;
   barrier_work_stderr_kT: number;
   coupling_work_kT: number;
@@ -69,9 +70,9 @@ export function summarizeWork(run: MachineRun): WorkSummary {
     const c = meanSE(results.map((r) => r.phaseWork[2 * k + 1]));
     return {
       phase: ph.name,
-      duration_tau0: clean(ph.end - ph.start),
+      duration_tau_D: clean(ph.end - ph.start),
       steps: ph.steps,
-      dt_tau0: [...new Set(ph.segments.map((s) => clean(s.dt)))],
+      dt_tau_D: [...new Set(ph.segments.map((s) => clean(s.dt)))],
       barrier_work_kT: clean(b.mean),
       barrier_work_stderr_kT: clean(b.stderr),
       coupling_work_kT: clean(c.mean),
@@ -121,9 +122,15 @@ export function machineCounts(p: MachineProblem, steps: number, flips: number, p
   };
 }
 
-export function pricedRows(p: MachineProblem, run: MachineRun, precisionBits: number, time_s: number, temperature_K: number): ParadigmEnergy[] {
+/**
+ * The engine's rows on the run's counts, for the machine's own cell: a binary cell of the machine has
+ * τ_D = --tau0-s, so its relaxation time over the state range is τ_r = γ(2a)²/kT = 4·τ_D (docs/model.md
+ * §2.2). Without the override the engine would derive τ_D = 54.9·τ0 from its Arrhenius τ0 — a different,
+ * slower cell than the one simulated.
+ */
+export function pricedRows(p: MachineProblem, run: MachineRun, precisionBits: number, time_s: number, units: Units): ParadigmEnergy[] {
   const flips = meanSE(run.results.map((r) => r.flips)).mean;
-  return priceRun(machineCounts(p, run.built.steps - run.built.warmupSteps, flips, precisionBits, time_s), { temperature_K }).map((row) => ({
+  return priceRun(machineCounts(p, run.built.steps - run.built.warmupSteps, flips, precisionBits, time_s), { temperature_K: units.temperature_K, relaxation_s: 4 * units.tau0_s }).map((row) => ({
     ...row,
     energy_J: clean(row.energy_J),
     orders_above_floor: clean(row.orders_above_floor),

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { InputError } from '../util/errors.js';
 import { buildPhases, type BuiltProtocol } from './protocol.js';
 import { prepareSetup, runReplica, type ReplicaSetup } from './kernel.js';
+import { warmUpKernel } from './wasm-kernel.js';
 import { maxRowAbs, type MachineProblem } from './problem.js';
 import type { MachineReply, MachineTask } from './run.js';
 
@@ -27,6 +28,8 @@ if (port) {
         built = buildPhases(task.spec, maxRowAbs(problem), fieldMax, task.step);
         setup = prepareSetup(problem, built);
         seed = task.seed;
+        // Before 'ready': the pool's compute time then excludes the compiler's first pass over the kernel.
+        warmUpKernel(problem);
         port.postMessage({ type: 'ready' } satisfies MachineReply);
         return;
       }

@@ -10,7 +10,7 @@ import { InputError } from '../util/errors.js';
 import { inverseCdf, DISTRIBUTIONS, type DistributionKind } from '../util/distributions.js';
 import { SobolSequence, SOBOL_MAX_DIMENSION } from '../util/sobol.js';
 import { quantiles, fractionWhere } from '../util/quantile.js';
-import { seedParticle, nextInt32 } from '../sim/rng.js';
+import { seedParticle, nextInt32, MAX_SEED } from '../sim/rng.js';
 import { DEFAULT_RANGES, SINGLE_FIGURE_DEVICE_SPREAD, type RangeRow } from '../data/ranges.js';
 import { assumed, type SourceRef } from '../data/sources.js';
 import type { DeviceEnergy, MemoryDevice } from '../data/devices.js';
@@ -310,6 +310,23 @@ export function sampleRange(plan: SamplingPlan, seed: number, start: number, cou
     sobol.fill(start + done, n, u);
     evaluator.evaluate(u, dim, columns, n, out, offset + done);
   }
+}
+
+/** SAMPLES as typed (`--uncertainty [SAMPLES]`, the page's sample count); `true` or nothing is the default. */
+export function samplesFromOption(value: unknown, field = 'uncertainty'): number {
+  if (value === true || value === undefined) return DEFAULT_SAMPLES;
+  const text = String(value);
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) throw new InputError(field, `SAMPLES must be a whole number, got '${text}'`);
+  return checkSamples(n, field);
+}
+
+/** The seed of the sample design, as typed (`--seed`, the page's seed field). */
+export function seedFromText(value: unknown): number {
+  const text = String(value ?? DEFAULT_SEED);
+  const seed = Number(text);
+  if (text.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new InputError('seed', `must be a whole number from 0 to ${MAX_SEED}, got '${text}'`);
+  return seed;
 }
 
 export function checkSamples(samples: number, field = 'uncertainty'): number {

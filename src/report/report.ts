@@ -46,6 +46,7 @@ import { cleanNumbers } from '../util/numbers.js';
 import { withBands, tornadoData } from './figures/uncertainty-data.js';
 import { tornadoSpec } from './figures/tornado.js';
 import { uncertaintyBlocks, uncertaintyTables, type ReportUncertainty } from './uncertainty-report.js';
+import { machineBlocks, machineFiles, machineLadderData, type MachineRun } from './machine-report.js';
 
 export interface RunFigure<T> {
   data: T;
@@ -62,6 +63,9 @@ export interface ReportOptions {
   /** Why the simulator / solver figures are missing, when they are. */
   simMissing?: string;
   solverMissing?: string;
+  /** A physical-optimizer run (report --machine), and why it is missing when it is. */
+  machine?: MachineRun;
+  machineMissing?: string;
   png?: boolean;
   pngScale?: number;
   sizeRange?: SizeRange;
@@ -98,6 +102,7 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
   const sim: SimFigure | undefined = o.sim ? { ...o.sim, analysis: analyseSim(o.sim.data) } : undefined;
   if (sim) figures.push({ name: 'sim', caption: `Simulator: work against protocol duration (${sim.source})`, spec: simSpec(sim.data, sim.analysis) });
   if (o.solver) figures.push({ name: 'solver', caption: `Solver: energy to solution against iterations (${o.solver.source})`, spec: solverSpec(o.solver.data) });
+  if (o.machine) figures.push({ name: 'machine-run', caption: `Physical optimizer: measured energy to solution beside the Landauer cost and the engine's rows on the run's counts (${o.machine.source})`, spec: ladderSpec(machineLadderData(o.machine)) });
   const tornado = o.uncertainty ? tornadoData(result, o.uncertainty.sensitivity) : undefined;
   if (tornado) figures.push({ name: 'tornado', caption: `Sobol' indices of ${tornado.quantity}`, spec: tornadoSpec(tornado) });
 
@@ -127,6 +132,8 @@ export async function buildReport(o: ReportOptions): Promise<Map<string, string 
     files.set('tables/solver.csv', toCsv(['iteration', ...sIds.map((id) => `${id}_energy_J`)], o.solver.data.points.map((p) => [p.iteration, ...sIds.map((id) => p.energy_J[id])])));
     files.set('runs/solver.json', `${JSON.stringify(o.solver.doc, null, 2)}\n`);
   }
+
+  for (const [path, text] of o.machine ? machineFiles(o.machine) : []) files.set(path, text);
 
   // Inputs, result, version, references.
   files.set('inputs.json', `${JSON.stringify({ given: o.input, effective: result.inputs, origin: result.origin }, cleanNumbers, 2)}\n`);
@@ -189,6 +196,7 @@ function reportBlocks(r: EstimateResult, o: ReportOptions, sim: SimFigure | unde
   if (o.solver) {
     blocks.push({ type: 'paragraph', text: `Source: ${o.solver.source}. Table: \`tables/solver.csv\`; run: \`runs/solver.json\`.` }, ...figureBlock('solver'));
   } else blocks.push({ type: 'paragraph', text: `Not included: ${o.solverMissing ?? 'no solver result given (--solver FILE.json)'}.` });
+  blocks.push(...machineBlocks(o.machine, o.machineMissing ?? 'no machine run asked for (--machine GRAPH | QP.json | RESULT.json)', figureBlock));
 
   blocks.push(
     { type: 'heading', level: 2, text: 'Inputs' },

@@ -29,7 +29,8 @@ export function uncertaintyNotes(s: UncertaintySummary): string[] {
 /** A unitless value gets no SI prefix (0.0833, not "83.3 m"). */
 const valueText = (v: number, unit: string) => (unit === 's' ? formatDuration(v) : unit ? formatSI(v, unit) : formatScientific(v));
 
-function sourceText(r: ActiveRange): string {
+/** Where a range comes from, in words: "user range", "assumed: …" or "Author year [status]: …". */
+export function rangeSourceText(r: ActiveRange): string {
   if (r.origin === 'user') return 'user range';
   const c = CITATIONS[r.source.citation];
   const who = r.source.status === 'assumed' ? 'assumed' : `${c ? `${c.authors.split(',')[0]} ${c.year}` : r.source.citation} [${r.source.status}]`;
@@ -42,7 +43,7 @@ const RANGE_COLUMNS: readonly Column<ActiveRange>[] = [
   { header: 'low', value: (r) => valueText(r.low, r.unit), align: 'right' },
   { header: 'high', value: (r) => valueText(r.high, r.unit), align: 'right' },
   { header: 'distribution', value: (r) => r.distribution },
-  { header: 'source', value: sourceText },
+  { header: 'source', value: rangeSourceText },
 ];
 export const RANGE_HEADER = RANGE_COLUMNS.map((c) => c.header);
 

@@ -186,6 +186,7 @@ const LEDGER_NOTES = `## Reproducing
 - G-set table, throughput and QP runs: \`npx tsx scripts/bench-gset.ts --jobs 2 --save results.json\` (rewrites this file;
   \`--from results.json\` re-renders it without re-running). One instance: \`limbound solve bench-gset G22 --seeds 5\`.
 - Throughput alone: \`npm run bench -- anneal\` or \`limbound bench anneal --json\`.
+- Machine kernel throughput against its C reference: \`limbound bench machine --json\` (or \`npm run bench -- machine\`).
 - One run with its ledger: \`limbound solve maxcut data/gset/G22.txt --schedule geometric --sweeps 300000 --restarts 1 --seed 1 --json\`;
   \`limbound solve qp FILE --precision-bits 16 --seed 1 --json\`.
 

@@ -20,6 +20,8 @@ export interface SolverPricingOptions {
   lim_device?: string;
   /** The CIM (static-barrier) device row. */
   device?: string;
+  /** τ_r of the priced cell, s (default: derived from τ0 and the cell, docs/model.md §2.2). */
+  relaxation_s?: number;
 }
 
 /** An engine row (src/model/price.ts) with the time to solution it is priced at (the same for every row). */
@@ -48,6 +50,7 @@ export function solverPricingEnv(o: SolverPricingOptions = {}): PricingEnv {
     lim_device: limDevice,
     cim_device: cimDevice,
     ...DEFAULT_TECHNOLOGY,
+    ...(o.relaxation_s === undefined ? {} : { relaxation_s: requireNumber('relaxation_s', o.relaxation_s, { min: 0, minExclusive: true }) }),
   };
 }
 

@@ -185,6 +185,10 @@ test('run-size limits: a long run is refused up front with its estimated time, a
   const sim = cli(['simulate', 'trap', '--particles', '1e9']);
   refused(sim, /^error: max-work: this run is 1e9 particles × 1,?000 steps = 1e12 particle-steps, about .* h .*--max-work 1e12/);
   refused(cli(['solve', 'maxcut', join(ROOT, 'data/gset/G1.txt'), '--sweeps', '1e9']), /^error: max-work: this run is 800 spins × 1e9 sweeps × 1 restarts = 8e11 flip attempts, about 2\.22 h/);
+  // A 2-variable QP: Q has 4 stored entries, so each iteration is 4 + 2 = 6 multiply-adds.
+  writeFileSync(join(dir, 'qp2.json'), JSON.stringify({ Q: [[2, 0.5], [0.5, 1]], b: [1, -1], l: -10, u: 10 }));
+  refused(cli(['solve', 'qp', 'qp2.json', '--precision-bits', '10', '--max-iterations', '1e12']), /^error: max-work: this run is up to 1e12 iterations \(--max-iterations\) × 6 multiply-adds = 6e12 multiply-adds, about 1\.67 h .*--max-work 6e12/);
+  refused(cli(['solve', 'qp', 'qp2.json', '--precision-bits', '10', '--max-work', '1e3']), /^error: max-work: .*the limit is 1,?000 /);
   assert.throws(() => parseInstanceList(['G1-G99999999']), InputError);
   const estimateOnly = { units: 2e12, unit: 'steps', detail: '2e12 steps', perSecond: 1e9, defaultLimit: 1e12 };
   assert.throws(() => checkWork(estimateOnly, undefined), /about 33\.3 min/);

@@ -111,7 +111,7 @@ test('same seed, same replicas on 1 and 2 threads', async () => {
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { encoding: 'utf8' });
 
-test('CLI: one-line errors for a non-PD QP (smallest eigenvalue), an unstable dt, a malformed file, a budget above the cap', () => {
+test('CLI: one-line errors for a non-PD QP (smallest eigenvalue), an unstable dt, a malformed file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'machine-'));
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ Q: [[1, 2], [2, 1]], b: [1, 0] }));
@@ -127,9 +127,27 @@ test('CLI: one-line errors for a non-PD QP (smallest eigenvalue), an unstable dt
   r = cli('machine', 'maxcut', malformed, '--threads', '1');
   assert.equal(r.status, 2);
   assert.equal(r.stderr.trim().split('\n').length, 1);
-  r = cli('machine', 'qp', '--generate', '4', '--duration', '1e9', '--threads', '1');
+  // The value as given, not the one divided by the RMS coupling field.
+  r = cli('machine', 'ising', 'examples/ising-frustrated-ring.json', '--lambda-max', '-1', '--threads', '1');
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /exceeds the cap/);
+  assert.equal(r.stderr.trim(), 'error: lambda-max: must be > 0 and ≤ 1e6, got -1');
+});
+
+test('CLI: a machine run above --max-work gets the shared one-line refusal with its size and time; --max-work raises the limit', () => {
+  let r = cli('machine', 'qp', '--generate', '4', '--duration', '1e9', '--threads', '1');
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr.trim(), /^error: max-work: this run is 200 replicas × [\d.e]+ steps × \d+ coupling-updates per step = [\d.e]+ coupling-updates, about .* at 1\.5e9 coupling-updates\/s; the limit is 5\.4e12 \(pass --max-work [\d.e]+ to run it anyway\)$/);
+  // G1: 2·19176 couplings + 8·800 cells = 44752 per step; the default budget is 2e10 per replica, so 2 replicas ≈ 4e10.
+  r = cli('machine', 'maxcut', 'data/gset/G1.txt', '--threads', '1', '--max-work', '1e10');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^error: max-work: this run is 2 replicas × [\d,]+ steps × 44,?752 coupling-updates per step = 4(\.\d+)?e10 coupling-updates, about .*the limit is 1e10 \(pass --max-work 4(\.\d+)?e10/);
+  r = cli('machine', 'maxcut', 'data/gset/G1.txt', '--max-work', 'lots');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^error: max-work: must be a positive number, got 'lots'/);
+  r = cli('machine', 'qp', '--generate', '4', '--duration', '1', '--replicas', '4', '--threads', '1', '--max-work', '1e9', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).replicas_completed, 4);
 });
 
 test('CLI: machine qp --json prints mean_work_kT and stderr_work_kT', () => {

@@ -5,7 +5,7 @@
  * that leaves 127.0.0.1 is aborted and recorded.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -108,4 +108,36 @@ export async function offlineContext(browser: Browser, viewport: { width: number
     return route.abort();
   });
   return { context, external };
+}
+
+/** The built page served on 127.0.0.1, a browser, one page on it, and the errors the page logs. */
+export interface PageSession {
+  session: BrowserSession;
+  server: Awaited<ReturnType<typeof serveStatic>>;
+  page: import('playwright-core').Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openPageSession(): Promise<PageSession> {
+  const dist = await buildPage();
+  const server = await serveStatic(dist);
+  const session = await launch();
+  const page = await session.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return {
+    session,
+    server,
+    page,
+    errors,
+    async close() {
+      await session.close();
+      await server.close();
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
 }

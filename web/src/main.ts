@@ -1,8 +1,8 @@
 /**
  * limbound in the browser: a form generated from the engine's field table, the estimate table with
  * the CLI's formatting, and the figures of src/report/figures, recomputed as you type. Every input
- * lives in the URL, so a link restores the page. Sweeps (energy against size and time) run in a Web
- * Worker. Nothing here talks to a server.
+ * lives in the URL, so a link restores the page. Sweeps (energy against size and time) and the
+ * uncertainty bands run in a Web Worker. Nothing here talks to a server.
  */
 import * as vega from 'vega';
 import { FIELDS, FIELD_KEYS, type FieldKey } from '../../src/model/schema.js';
@@ -29,7 +29,16 @@ import { DOCS_URL, GLOSSARY, groupedKeys, headline, labelOf, presetGroups, runTi
 import { fitSpec, plotRowWidth } from './fit-figure.js';
 import { computeSweeps } from './sweeps.js';
 import type { ValidInput } from '../../src/model/schema.js';
-import type { SweepReply, SweepRequest } from './worker-protocol.js';
+import type { SamplingReply, SamplingRequest, SweepReply, SweepRequest, WorkerReply } from './worker-protocol.js';
+import { EMPTY_SAMPLING, checkSampling, samplingFromQuery, samplingQuery, type RangeEdit, type SamplingForm } from './sampling-state.js';
+import { runSampling } from './sampling-run.js';
+import { defaultRangeRows, type ActiveRange, type SamplingPlan, type UncertaintySummary } from '../../src/model/uncertainty.js';
+import { findQuantity, uncertainQuantities } from '../../src/model/uncertain-inputs.js';
+import { DISTRIBUTIONS } from '../../src/util/distributions.js';
+import { bandColumn, rangeSourceText, uncertaintyNotes } from '../../src/report/uncertainty-table.js';
+import { withBands } from '../../src/report/figures/index.js';
+import type { Column } from '../../src/report/table.js';
+import type { PricedRow } from '../../src/model/price.js';
 import SweepWorker from './sweep-worker.ts?worker&inline';
 
 const NAMES: Partial<Record<FieldKey, (id: string) => string>> = {
@@ -222,6 +231,20 @@ function retitle(title: string): string {
 const WALL_COLUMNS = 4;
 const COLUMN_IDS = ['paradigm', 'kind', 'energy', 'energy_Wh', 'orders_above_floor', 'memory', 'update', 'consolidation', 'compute'];
 
+interface PageColumn {
+  id: string;
+  column: Column<PricedRow>;
+}
+
+/** The CLI's columns; with bands on, the CLI's "5–95 % band" column after the energy (as estimate --uncertainty prints it). */
+function tableColumns(): PageColumn[] {
+  const columns = ESTIMATE_COLUMNS.map((column, i) => ({ id: COLUMN_IDS[i]!, column }));
+  if (!bandsWanted) return columns;
+  const band: Column<PricedRow> = summary ? bandColumn(summary) : { header: '5–95 % band', value: () => 'sampling…', align: 'right' };
+  columns.splice(COLUMN_IDS.indexOf('energy') + 1, 0, { id: 'band', column: band });
+  return columns;
+}
+
 /** The glossary entry that explains a row. */
 function glossaryOf(rowId: string): string {
   if (rowId.startsWith('lim')) return 'lim';
@@ -231,8 +254,8 @@ function glossaryOf(rowId: string): string {
   return 'kinds';
 }
 
-function tableHead(): string {
-  const cols = ESTIMATE_COLUMNS.map((c, i) => ({ header: c.header, right: c.align === 'right', id: COLUMN_IDS[i]! }));
+function tableHead(columns: PageColumn[]): string {
+  const cols = columns.map(({ id, column: c }) => ({ header: c.header, right: c.align === 'right', id }));
   const lead = cols.slice(0, cols.length - WALL_COLUMNS);
   const walls = cols.slice(cols.length - WALL_COLUMNS);
   const th = (c: (typeof cols)[number], rowspan = 1) => `<th scope="col" data-col="${c.id}"${rowspan > 1 ? ` rowspan="${rowspan}"` : ''} class="${c.right ? 'r' : ''}">${c.header}</th>`;
@@ -241,7 +264,8 @@ function tableHead(): string {
 
 function renderTable(r: EstimateResult, title: string): void {
   const table = $<HTMLTableElement>('results-table');
-  table.innerHTML = tableHead();
+  const columns = tableColumns();
+  table.innerHTML = tableHead(columns);
   const body = document.createElement('tbody');
   for (const row of r.rows) {
     const tr = document.createElement('tr');
@@ -249,9 +273,11 @@ function renderTable(r: EstimateResult, title: string): void {
     tr.dataset.kind = row.kind;
     tr.dataset.energyJ = String(row.energy_J);
     tr.className = `kind-${row.kind}`;
-    ESTIMATE_COLUMNS.forEach((c, i) => {
+    const band = summary?.rows.find((b) => b.id === row.id);
+    if (band) Object.assign(tr.dataset, { p05: String(band.energy_J_p05), p50: String(band.energy_J_p50), p95: String(band.energy_J_p95) });
+    columns.forEach(({ id, column: c }, i) => {
       const td = document.createElement('td');
-      td.dataset.col = COLUMN_IDS[i]!;
+      td.dataset.col = id;
       const text = c.value(row);
       if (i === 0 || i === 1) {
         // The row's paradigm and its kind link to their explanation.
@@ -365,12 +391,17 @@ function onSweep(reply: SweepReply, where: string): void {
   });
 }
 
-worker.onmessage = (event: MessageEvent<SweepReply>) => onSweep(event.data, 'Web Worker');
+worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+  const reply = event.data;
+  if ('type' in reply) onSampling(reply, 'Web Worker');
+  else onSweep(reply, 'Web Worker');
+};
 worker.onerror = () => {
-  // A browser that refuses the worker still gets the figures, computed on the page.
+  // A browser that refuses the worker still gets the figures and bands, computed on the page.
   worker?.terminate();
   worker = undefined;
   requestSweeps(lastInput);
+  if (lastSampling) requestSampling(lastSampling);
 };
 
 let lastInput: ValidInput | undefined;
@@ -382,6 +413,259 @@ function requestSweeps(input: ValidInput | undefined): void {
   const request: SweepRequest = { id: sweepId, input };
   if (worker) worker.postMessage(request);
   else setTimeout(() => onSweep(computeSweeps(request.id, request.input), 'on the page: the Web Worker did not start'), 0);
+}
+
+
+// ── uncertainty bands and the range editor ─────────────────────────────────
+
+/** The toggle is on and its settings are valid for the current inputs: the table gets a band column. */
+let bandsWanted = false;
+/** The bands of the current run, once the worker has sampled them. */
+let summary: UncertaintySummary | undefined;
+let samplingId = 0;
+let samplingKey = '';
+let lastSampling: SamplingRequest | undefined;
+/** The user's ranges, in the order they were first edited or added. */
+let rangeEdits: RangeEdit[] = [];
+/** The last valid plan: its ranges are listed in the editor while a typed range is wrong. */
+let lastPlan: SamplingPlan | undefined;
+let shownRanges = '';
+
+/** A bound as the editor shows it: six significant figures, no float noise. */
+const boundText = (v: number) => compactNumber(Number(v.toPrecision(6)));
+
+function readSampling(): SamplingForm {
+  return {
+    on: $<HTMLInputElement>('unc-on').checked,
+    samples: $<HTMLInputElement>('unc-samples').value,
+    seed: $<HTMLInputElement>('unc-seed').value,
+    onlyRanges: $<HTMLInputElement>('unc-only').checked,
+    ranges: rangeEdits,
+  };
+}
+
+function writeSampling(form: SamplingForm): void {
+  $<HTMLInputElement>('unc-on').checked = form.on;
+  $<HTMLInputElement>('unc-samples').value = form.samples;
+  $<HTMLInputElement>('unc-seed').value = form.seed;
+  $<HTMLInputElement>('unc-only').checked = form.onlyRanges;
+  rangeEdits = form.ranges.map((r) => ({ ...r }));
+  shownRanges = '';
+  if (form.on) $<HTMLDetailsElement>('uncertainty-box').open = true;
+}
+
+/** The editor's rows: the ranges in force (default order first), then ranges the user added. */
+function displayedRanges(): Array<{ name: string; active?: ActiveRange; edit?: RangeEdit }> {
+  const order = lastPlan ? defaultRangeRows(lastPlan.base).map((r) => r.name) : [];
+  const names = [...new Set([...(lastPlan?.ranges.map((r) => r.name) ?? []), ...rangeEdits.map((r) => r.name)])];
+  const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length + rangeEdits.findIndex((e) => e.name === n));
+  return names
+    .sort((a, b) => rank(a) - rank(b))
+    .map((name) => ({ name, active: lastPlan?.ranges.find((r) => r.name === name), edit: rangeEdits.find((e) => e.name === name) }));
+}
+
+function rangeControl(name: string, part: 'low' | 'high', value: string): HTMLLabelElement {
+  const label = document.createElement('label');
+  label.textContent = part;
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.inputMode = 'decimal';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.id = `range-${part}-${name}`;
+  input.dataset.part = part;
+  input.value = value;
+  label.append(input);
+  return label;
+}
+
+function rangeRow(name: string, active?: ActiveRange, edit?: RangeEdit): HTMLElement {
+  const q = findQuantity(name);
+  const row = document.createElement('div');
+  row.className = 'range';
+  row.dataset.range = name;
+  const title = document.createElement('p');
+  title.className = 'range-name';
+  const code = document.createElement('code');
+  code.textContent = name;
+  title.append(code, q?.unit ? ` (${q.unit})` : '');
+  if (q) title.title = q.description;
+  const bounds = document.createElement('div');
+  bounds.className = 'range-bounds';
+  const distribution = document.createElement('select');
+  distribution.id = `range-distribution-${name}`;
+  distribution.dataset.part = 'distribution';
+  for (const d of DISTRIBUTIONS) distribution.add(new Option(d, d));
+  distribution.value = edit?.distribution ?? active?.distribution ?? 'uniform';
+  const distLabel = document.createElement('label');
+  distLabel.textContent = 'distribution';
+  distLabel.append(distribution);
+  bounds.append(rangeControl(name, 'low', edit?.low ?? (active ? boundText(active.low) : '')), rangeControl(name, 'high', edit?.high ?? (active ? boundText(active.high) : '')), distLabel);
+  const msg = document.createElement('span');
+  msg.className = 'msg';
+  msg.dataset.part = 'msg';
+  msg.setAttribute('role', 'alert');
+  const source = document.createElement('p');
+  source.className = 'range-source';
+  source.dataset.part = 'source';
+  const undo = document.createElement('button');
+  undo.type = 'button';
+  undo.className = 'small secondary';
+  undo.dataset.part = 'undo';
+  row.append(title, bounds, msg, source, undo);
+  return row;
+}
+
+/** Lists the ranges; rows are rebuilt only when the set of names changes, so typing keeps its focus. */
+function renderRangeList(errors: Record<string, string>, force = false): void {
+  const list = $('ranges-list');
+  const rows = displayedRanges();
+  const key = rows.map((r) => r.name).join(',');
+  if (force || key !== shownRanges) {
+    list.replaceChildren(...rows.map((r) => rangeRow(r.name, r.active, r.edit)));
+    shownRanges = key;
+    const add = $<HTMLSelectElement>('unc-add');
+    add.replaceChildren(new Option('(choose an input)', ''));
+    const defaults = lastPlan ? defaultRangeRows(lastPlan.base).map((r) => r.name) : [];
+    for (const q of uncertainQuantities()) if (!rows.some((r) => r.name === q.name) && (lastPlan ? q.point(lastPlan.base) !== undefined : true)) add.add(new Option(`${q.name}${defaults.includes(q.name) ? ' (default range)' : ''}`, q.name));
+  }
+  const defaults = lastPlan ? defaultRangeRows(lastPlan.base).map((r) => r.name) : [];
+  for (const r of rows) {
+    const el = list.querySelector<HTMLElement>(`[data-range="${r.name}"]`)!;
+    const msg = errors[`range ${r.name}`] ?? '';
+    el.querySelector('[data-part="msg"]')!.textContent = msg;
+    el.classList.toggle('invalid', Boolean(msg));
+    for (const c of Array.from(el.querySelectorAll('input'))) c.setAttribute('aria-invalid', msg ? 'true' : 'false');
+    el.querySelector('[data-part="source"]')!.textContent = r.active ? `${rangeSourceText(r.active)} · point ${boundText(r.active.point)}` : 'user range';
+    const undo = el.querySelector<HTMLButtonElement>('[data-part="undo"]')!;
+    undo.hidden = !r.edit;
+    undo.textContent = defaults.includes(r.name) ? 'Use the default range' : 'Remove this range';
+  }
+}
+
+function showSamplingErrors(errors: Record<string, string>): void {
+  for (const [field, id] of [['uncertainty', 'unc-samples'], ['seed', 'unc-seed']] as const) {
+    $(`msg-${id}`).textContent = errors[field] ?? '';
+    $(id).setAttribute('aria-invalid', errors[field] ? 'true' : 'false');
+  }
+  const general = Object.entries(errors).filter(([f]) => f !== 'uncertainty' && f !== 'seed' && !displayedRanges().some((r) => f === `range ${r.name}`));
+  $('msg-unc-general').textContent = general.map(([f, m]) => `${f}: ${m}`).join(' ');
+}
+
+function showSamplingStatus(text: string, progress?: number): void {
+  $('unc-status').hidden = !text;
+  $('unc-status-text').textContent = text;
+  const bar = $<HTMLProgressElement>('unc-progress');
+  bar.hidden = progress === undefined;
+  if (progress !== undefined) bar.value = progress;
+}
+
+/** Checks the settings for the current input, lists the ranges, and starts sampling when they changed. */
+function updateSampling(input: ValidInput): void {
+  const form = readSampling();
+  const checked = checkSampling(form, input);
+  if (checked.plan) lastPlan = checked.plan;
+  showSamplingErrors(form.on ? checked.errors : Object.fromEntries(Object.entries(checked.errors).filter(([f]) => f.startsWith('range'))));
+  renderRangeList(checked.errors);
+  if (!form.on || !checked.plan) {
+    bandsWanted = false;
+    summary = undefined;
+    samplingKey = '';
+    samplingId++; // a run still going is stale
+    showSamplingStatus(form.on ? 'Fix the marked uncertainty setting to see the bands.' : '');
+    $('unc-statement').hidden = true;
+    return;
+  }
+  bandsWanted = true;
+  const { plan, seed, samples } = checked;
+  const key = JSON.stringify([input, plan.options, seed, samples]);
+  if (key === samplingKey) return;
+  samplingKey = key;
+  summary = undefined;
+  samplingId++;
+  $('results').dataset.bands = 'sampling';
+  $('results').dataset.bandsRequest = String(samplingId);
+  $('unc-statement').hidden = true;
+  showSamplingStatus(`Sampling ${samples!.toLocaleString('en-US')} points of ${plan.ranges.length} ranges…`, 0);
+  requestSampling({ kind: 'sampling', id: samplingId, input, options: plan.options, seed: seed!, samples: samples! });
+}
+
+function requestSampling(request: SamplingRequest): void {
+  lastSampling = request;
+  if (worker) worker.postMessage(request);
+  else void runSampling(request, (reply) => onSampling(reply, 'on the page: the Web Worker did not start'), () => request.id === samplingId);
+}
+
+function onSampling(reply: SamplingReply, where: string): void {
+  if (reply.id !== samplingId) return; // superseded
+  if (reply.type === 'progress') {
+    showSamplingStatus(`Sampling: ${reply.done.toLocaleString('en-US')} of ${reply.total.toLocaleString('en-US')} samples…`, reply.done / reply.total);
+    return;
+  }
+  if (reply.type === 'error') {
+    $('results').dataset.bands = 'error';
+    showSamplingStatus(`Uncertainty: ${reply.message}`);
+    return;
+  }
+  summary = reply.summary;
+  showSamplingStatus(`5–95 % bands from ${summary.samples.toLocaleString('en-US')} samples of ${summary.ranges.length} ranges, seed ${summary.seed}, in ${reply.elapsed_ms.toFixed(0)} ms (${where}).`);
+  $('unc-statement').textContent = uncertaintyNotes(summary).join(' ');
+  $('unc-statement').hidden = false;
+  if (current) {
+    renderTable(current, currentTitle);
+    renderLadder(current);
+  }
+  $('results').dataset.bands = String(reply.id);
+}
+
+function renderLadder(r: EstimateResult): void {
+  const ladder = ladderData(r);
+  const shown = summary ? withBands(ladder, summary) : ladder;
+  void renderFigure('ladder', ladderSpec({ ...shown, title: retitle(shown.title) }));
+}
+
+/** A range edit from the row's controls. */
+function editFromRow(row: HTMLElement): RangeEdit {
+  const value = (part: string) => row.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-part="${part}"]`)!.value;
+  return { name: row.dataset.range!, low: value('low'), high: value('high'), distribution: value('distribution') };
+}
+
+function wireSampling(): void {
+  const box = $('uncertainty-box');
+  const changed = (event: Event) => {
+    const target = event.target as HTMLElement;
+    if (target.id === 'unc-add') return;
+    const row = target.closest<HTMLElement>('.range');
+    if (row) {
+      const edit = editFromRow(row);
+      const at = rangeEdits.findIndex((e) => e.name === edit.name);
+      if (at >= 0) rangeEdits[at] = edit;
+      else rangeEdits.push(edit);
+    }
+    schedule();
+  };
+  box.addEventListener('input', changed);
+  box.addEventListener('change', changed);
+  $('unc-add').addEventListener('change', () => {
+    const select = $<HTMLSelectElement>('unc-add');
+    const name = select.value;
+    if (!name) return;
+    // Starts from ×½–×2 around the point value; the user edits it from there.
+    const point = lastPlan ? findQuantity(name)?.point(lastPlan.base) : undefined;
+    const [low, high] = point !== undefined && point > 0 ? [boundText(point / 2), boundText(point * 2)] : ['', ''];
+    rangeEdits.push({ name, low, high, distribution: point !== undefined && point > 0 ? 'log' : 'uniform' });
+    select.value = '';
+    update(true);
+    document.getElementById(`range-low-${name}`)?.focus();
+  });
+  $('ranges-list').addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-part="undo"]');
+    if (!button) return;
+    const name = button.closest<HTMLElement>('.range')!.dataset.range!;
+    rangeEdits = rangeEdits.filter((e) => e.name !== name);
+    shownRanges = '';
+    update(true);
+  });
 }
 
 // ── update loop ────────────────────────────────────────────────────────────
@@ -416,6 +700,7 @@ function update(pushUrl: boolean): void {
   const presetName = values.workload ? NAMES.workload!(values.workload.toLowerCase()) : r.workload.name;
   // An uploaded config names the run like a preset: "meta-llama/Meta-Llama-3-8B, with your tokens".
   currentTitle = runTitle(presetName, Boolean(values.workload || modelConfig), Object.keys(values).filter((k) => k !== 'workload'));
+  updateSampling(checked.input);
   renderTable(r, currentTitle);
   showPlaceholders(r);
   computation++;
@@ -423,14 +708,21 @@ function update(pushUrl: boolean): void {
   results.dataset.computation = String(computation);
   results.dataset.state = 'ready';
   $('status').textContent = `Computed in ${(performance.now() - started).toFixed(1)} ms with limbound ${r.tool.version}, in your browser.`;
-  const query = queryFromValues(values);
+  const query = fullQuery(values, readSampling());
   if (pushUrl && query !== location.search) history.replaceState(null, '', `${location.pathname}${query}${location.hash}`);
-  const ladder = ladderData(r);
   const walls = wallsData(r);
-  void renderFigure('ladder', ladderSpec({ ...ladder, title: retitle(ladder.title) }));
+  renderLadder(r);
   void renderFigure('walls', wallsSpec({ ...walls, title: retitle(walls.title) }));
   requestSweeps(checked.input);
   renderCitation(r);
+}
+
+/** The inputs' query, then the uncertainty settings. */
+function fullQuery(values: FormValues, form: SamplingForm): string {
+  const inputs = queryFromValues(values);
+  const sampling = samplingQuery(form);
+  if (!sampling) return inputs;
+  return inputs ? `${inputs}&${sampling}` : `?${sampling}`;
 }
 
 function schedule(): void {
@@ -516,7 +808,9 @@ function start(): void {
   });
   const { values, unknown } = valuesFromQuery(location.search);
   writeForm(values);
+  writeSampling(samplingFromQuery(location.search));
   wireButtons();
+  wireSampling();
   // A file field recomputes itself once its file is read (and not at all when the file is bad).
   const typed = (event: Event) => (event.target as HTMLInputElement).type !== 'file';
   $('form').addEventListener('input', (event) => typed(event) && schedule());
@@ -531,6 +825,7 @@ function start(): void {
   });
   $('reset').addEventListener('click', () => {
     writeForm({});
+    writeSampling(EMPTY_SAMPLING);
     update(true);
   });
   update(false);

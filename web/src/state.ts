@@ -8,10 +8,11 @@ import { FIELDS, FIELD_KEYS, validateInput, type FieldKey, type ValidInput } fro
 import { resolve } from '../../src/model/resolve.js';
 import type { ReportedMeasurement } from '../../src/model/reported.js';
 import { InputError } from '../../src/util/errors.js';
+import { SAMPLING_PARAMS } from './sampling-state.js';
 
 export type FormValues = Partial<Record<FieldKey, string>>;
 
-/** Keys in the URL are the input keys (snake_case, SI unit in the name), in FIELD_KEYS order. */
+/** Keys in the URL are the input keys (snake_case, SI unit in the name), in FIELD_KEYS order; the uncertainty settings follow (sampling-state.ts). */
 export function queryFromValues(values: FormValues): string {
   const params = new URLSearchParams();
   for (const key of FIELD_KEYS) {
@@ -28,7 +29,7 @@ export function valuesFromQuery(search: string): { values: FormValues; unknown: 
   const unknown: string[] = [];
   for (const [key, value] of params) {
     if (key in FIELDS) values[key as FieldKey] = value;
-    else unknown.push(key);
+    else if (!(SAMPLING_PARAMS as readonly string[]).includes(key)) unknown.push(key);
   }
   return { values, unknown };
 }

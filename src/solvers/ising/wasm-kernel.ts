@@ -12,50 +12,7 @@
  */
 
 import { STAT_DEGREE_SUM, STAT_FLIPS } from './kernel.js';
-
-// Opcodes used below.
-const OP = {
-  block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, br_if: 0x0d, select: 0x1b,
-  get: 0x20, set: 0x21, tee: 0x22,
-  i32load: 0x28, f64load: 0x2b, i32store: 0x36, i32const: 0x41,
-  i32eqz: 0x45, i32lt_s: 0x48, i32ge_s: 0x4e, f64lt: 0x63,
-  add: 0x6a, sub: 0x6b, mul: 0x6c, and: 0x71, or: 0x72, xor: 0x73, shl: 0x74, shr_s: 0x75, rotl: 0x77,
-  f64_from_u32: 0xb8,
-} as const;
-const VOID = 0x40;
-const I32 = 0x7f;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
-
-function str(s: string): number[] {
-  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-}
-
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
+import { I32, OP, VOID, WASM, align8, compileModule, section, sleb, str, uleb, type WasmModule } from '../../util/wasm-assembler.js';
 
 // Parameters and locals (all i32).
 const P = { n: 0, len: 1, row: 2, adj: 3, st: 4, thr: 5, rng: 6, stats: 7 } as const;
@@ -156,27 +113,12 @@ function moduleBytes(): Uint8Array {
   return Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imp, ...func, ...exp, ...code]);
 }
 
-/** The part of the WebAssembly JS API used here (the project's TypeScript lib has no DOM types). */
-interface WasmModule {
-  readonly __brand?: 'module';
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-const WASM = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 let compiled: WasmModule | null | undefined;
 
 /** The compiled module, or null where WebAssembly is unavailable (the JavaScript kernel is used then). */
 function wasmModule(): WasmModule | null {
   if (compiled === undefined) {
-    try {
-      compiled = WASM ? new WASM.Module(moduleBytes()) : null;
-    } catch {
-      compiled = null;
-    }
+    compiled = compileModule(moduleBytes);
   }
   return compiled;
 }
@@ -228,8 +170,4 @@ export class WasmSweeper {
     stats[STAT_DEGREE_SUM] += this.stats[1];
     return dE;
   }
-}
-
-function align8(x: number): number {
-  return (x + 7) & ~7;
 }
