@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACCELERATORS, CMOS_LIMIT, DRAM_REFRESH, findAccelerator, joulesPerFlop, ridgeIntensity_flop_per_byte, PRECISIONS, type Precision } from '../../src/data/accelerators.js';
 import { DEVICES, findDevice } from '../../src/data/devices.js';
-import { WORKLOADS, findWorkload } from '../../src/data/workloads.js';
+import { BOUNDARIES, WORKLOADS, findWorkload } from '../../src/data/workloads.js';
+import { DEFAULT_RANGES } from '../../src/data/ranges.js';
 import { findOptimizer } from '../../src/data/optimizers.js';
 import { CITATIONS, toBibtex, primary, secondary, derived, assumed, type SourceRef } from '../../src/data/sources.js';
 
@@ -221,4 +222,79 @@ test('source constructors and BibTeX, by hand', () => {
     '  note = {Licence: CC BY-NC-SA 4.0 (abstract)}',
   ]);
   assert.equal(lines.filter((l) => l === '').length, 2, 'one blank line between entries and a final newline');
+});
+
+/** Time to solution of every preset in seconds, multiplied out by hand (Julian year 31,557,600 s; day 86,400 s). */
+const TIME_TO_SOLUTION_S: Record<string, number> = {
+  'brain-scale': 31557600, 'brain-scale-compute-optimal': 31557600,
+  'gpt-3': 1278720, // 14.8 d (Patterson et al. Table 4)
+  'bloom-176b': 10153031.25, // 1,082,990 GPU-h ÷ 384 GPUs × 3600 s
+  'llama-2-7b': 2592000, 'llama-2-13b': 2592000, 'llama-2-70b': 2592000, // 30 d, assumed
+  'llama-3.1-8b': 2592000, 'llama-3.1-70b': 2592000, 'llama-3.1-405b': 2592000,
+  't5-11b': 1728000, meena: 2592000, 'gshard-600b': 267840, 'switch-transformer': 2332800, // 20, 30, 3.1, 27 d (Table 4)
+  'palm-540b': 2592000, 'chinchilla-70b': 2592000, 'bert-large': 345600, 'resnet-50': 86400, 'qp-1000': 1e-3,
+};
+
+/** Patterson et al. 2021, Table 4: MWh, chips, days, W per accelerator, PUE, achieved and peak TFLOP/s; F; active share. */
+const PATTERSON_RUNS: Record<string, { mwh: number; chips: number; days: number; W: number; pue: number; tflops: number; peak: number; F: number; P: number; active: number }> = {
+  't5-11b': { mwh: 85.7, chips: 512, days: 20, W: 310, pue: 1.12, tflops: 45.6, peak: 123, F: 4.05e22, P: 11e9, active: 1 },
+  meena: { mwh: 232, chips: 1024, days: 30, W: 289, pue: 1.09, tflops: 42.3, peak: 123, F: 1.12e23, P: 2.6e9, active: 1 },
+  'gshard-600b': { mwh: 24.1, chips: 1024, days: 3.1, W: 288, pue: 1.09, tflops: 48.0, peak: 123, F: 1.33e22, P: 619e9, active: 0.0025 },
+  'switch-transformer': { mwh: 179, chips: 1024, days: 27, W: 245, pue: 1.1, tflops: 34.4, peak: 123, F: 8.22e22, P: 1500e9, active: 0.001 },
+};
+
+test('workloads: every derived field by hand (time to solution, D = F/(6·P_active), batches, reported runs)', () => {
+  assert.deepEqual(WORKLOADS.map((w) => w.id).sort(), Object.keys(TIME_TO_SOLUTION_S).sort());
+  for (const [id, t] of Object.entries(TIME_TO_SOLUTION_S)) close(findWorkload(id)!.time_s, t, 1e-12, `${id} time_s`);
+  close(findWorkload('brain-scale-compute-optimal')!.tokens!, 2e16, 1e-12, 'D = 20·P');
+  close(findWorkload('resnet-50')!.tokens!, 1.152e8, 1e-12, '1.28e6 images × 90 epochs');
+  close(findWorkload('llama-3.1-8b')!.flops!, 7.2e23, 1e-12, '6·8e9·15e12');
+  close(findWorkload('llama-3.1-70b')!.flops!, 6.3e24, 1e-12, '6·70e9·15e12');
+  assert.equal(findWorkload('bloom-176b')!.batch_tokens, 4194304, '2048 sequences × 2048 tokens');
+  assert.deepEqual(findWorkload('gpt-3')!.reported_energy!.run, { chips: 10000, days: 14.8, power_W: 330, mfu: 0.1968, pue: 1.1 });
+  assert.deepEqual(findWorkload('bloom-176b')!.reported_energy!.run, { gpu_hours: 1082990, power_W: 400, chips: 384 });
+  assert.deepEqual(findWorkload('llama-2-13b')!.reported_energy!.run, { gpu_hours: 368640, power_W: 400 });
+  close(findWorkload('llama-2-13b')!.reported_energy!.energy_J, 368640 * 400 * 3600, 1e-12, 'Llama 2 13B GPU-h × 400 W');
+  for (const [id, r] of Object.entries(PATTERSON_RUNS)) {
+    const w = findWorkload(id)!;
+    close(w.reported_energy!.energy_J, r.mwh * 3.6e9, 1e-12, `${id} MWh`);
+    const run = w.reported_energy!.run!;
+    assert.deepEqual({ ...run, mfu: undefined }, { chips: r.chips, days: r.days, power_W: r.W, pue: r.pue, mfu: undefined }, id);
+    close(run.mfu!, r.tflops / r.peak, 1e-12, `${id} MFU`);
+    close(w.tokens!, r.F / (6 * r.P * r.active), 1e-12, `${id} D`);
+    assert.equal(w.batch_tokens, 1e6);
+    assert.ok(w.sources[0]!.where.includes(`${r.P / 1e9}B parameters (${(100 * r.active).toPrecision(2)}% activated`), w.sources[0]!.where);
+    assert.ok(w.assumptions.some((a) => a.includes(`D = F/(6·P_active) = ${(r.F / (6 * r.P * r.active)).toExponential(2)} tokens`)), id);
+    assert.ok(w.assumptions.some((a) => a.includes(`time to solution ${r.days} days`)), id);
+    assert.equal(w.assumptions.some((a) => a.includes('mixture of experts')), r.active < 1, `${id} MoE note`);
+    assert.equal(w.assumptions.length, r.active < 1 ? 5 : 4, `${id}: D, batch, N, time to solution, and the MoE note only`);
+  }
+  assert.ok(findWorkload('llama-2-70b')!.sources.some((s) => s.where === 'F = 6·P·D = 8.40e+23 FLOP'));
+  assert.deepEqual(BOUNDARIES, ['gpu', 'system', 'facility']);
+});
+
+test('workloads: every preset states its assumed precision and time to solution', () => {
+  for (const w of WORKLOADS) {
+    assert.ok(w.assumptions.some((a) => /N = (16|32)|FP32/.test(a)), `${w.id}: precision assumption`);
+    assert.ok(w.assumptions.some((a) => /time to solution|T_sol|days/.test(a)), `${w.id}: time-to-solution assumption`);
+  }
+});
+
+/** Default uncertainty ranges, typed again from docs/model.md's range table and each row's source. */
+test('default uncertainty ranges, typed twice', () => {
+  const yr = 31557600;
+  assert.deepEqual(DEFAULT_RANGES.map((r) => [r.name, r.distribution, r.low, r.high, r.relative ?? false]), [
+    ['tau0_s', 'log', 1e-13, 1e-9, false],
+    ['refresh_error', 'log', 1e-15, 1e-6, false],
+    ['retention_s', 'log', yr, 100 * yr, false],
+    ['retention_error', 'log', 1e-15, 1e-3, false],
+    ['n_eff_fraction', 'uniform', 0.25, 1, false],
+    ['arithmetic_intensity_flop_per_byte', 'log', 0.5, 2, true],
+    ['mfu', 'uniform', 0.3, 0.6, false],
+    ['pue', 'uniform', 1.1, 1.6, false],
+    ['accelerator_memory_J_per_bit', 'log', 3.9e-12, 7e-12, false],
+    ['cmos_memory_J_per_bit', 'log', 1.95e-12, 3.9e-12, false],
+    ['cmos_J_per_flop', 'log', 1 / 2.35e16, 1 / 1.175e15, false],
+    ['dram_refresh_J_per_bit', 'log', 0.1e-12, 1.21e-12, false],
+  ]);
 });
