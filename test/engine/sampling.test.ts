@@ -49,3 +49,24 @@ test('quantiles interpolate between order statistics (Hyndman & Fan type 7)', ()
   assert.equal(quantileSorted([10, 20, 30, 40, 50], 0.05), 12);
   assert.deepEqual(quantiles(Float64Array.from([5, 1, Number.NaN, 3]), [0, 0.5, 1]), [1, 3, 5]);
 });
+
+test('quantiles by selection equal the sorted array\'s order statistics, ties, sorted and constant data included', () => {
+  let state = 12345;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const ps = [0, 0.05, 0.25, 0.5, 0.95, 0.999, 1];
+  const cases: Float64Array[] = [
+    Float64Array.from({ length: 1001 }, () => next()),
+    Float64Array.from({ length: 1000 }, () => Math.floor(next() * 7)), // many ties
+    Float64Array.from({ length: 500 }, (_, i) => i), // already sorted
+    Float64Array.from({ length: 500 }, (_, i) => 500 - i), // reversed
+    new Float64Array(300).fill(2.5), // constant
+    Float64Array.from([4]),
+    Float64Array.from([9, 1]),
+  ];
+  for (const values of cases) {
+    const copy = values.slice();
+    const sorted = Array.from(values).sort((a, b) => a - b);
+    assert.deepEqual(quantiles(values, ps), ps.map((p) => quantileSorted(sorted, p)));
+    assert.deepEqual(values, copy, 'the input is not modified');
+  }
+});
