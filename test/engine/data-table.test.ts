@@ -291,10 +291,14 @@ test('default uncertainty ranges, typed twice', () => {
     ['n_eff_fraction', 'uniform', 0.25, 1, false],
     ['arithmetic_intensity_flop_per_byte', 'log', 0.5, 2, true],
     ['mfu', 'uniform', 0.3, 0.6, false],
+    // TPU v3 (Google Cloud): mean 220 W, max 262 W against a 450 W TDP, so a TDP overstates power by up to ≈ 2×.
+    ['accelerator_power_W', 'uniform', Math.round((220 / 450) * 10) / 10, 1, true],
     ['pue', 'uniform', 1.1, 1.6, false],
     ['accelerator_memory_J_per_bit', 'log', 3.9e-12, 7e-12, false],
     ['cmos_memory_J_per_bit', 'log', 1.95e-12, 3.9e-12, false],
     ['cmos_J_per_flop', 'log', 1 / 2.35e16, 1 / 1.175e15, false],
     ['dram_refresh_J_per_bit', 'log', 0.1e-12, 1.21e-12, false],
   ]);
+  const power = DEFAULT_RANGES.find((r) => r.name === 'accelerator_power_W')!;
+  for (const figure of ['220 W', '262 W', '450 W']) assert.ok(power.source.where.includes(figure), figure);
 });
