@@ -239,7 +239,7 @@ export function registerBenchMachine(bench: Command): void {
     .command('machine')
     .description('cell updates per second of the machine kernel on G22 (1 thread, several threads, C reference)')
     .option('--threads <n>', 'threads for the parallel run (default: min(2, cores))')
-    .option('--steps <n>', 'time steps per replica', '3000')
+    .option('--steps <n>', 'time steps per timed replica', '15000')
     .option('--json', 'print one JSON document')
     .action(async (opts: Options) => {
       const { benchmarkMachine, benchmarkLines } = await import('../machine/benchmark.js');
