@@ -4,7 +4,7 @@
  * Also `limbound bench anneal --json`.
  */
 import { runAnnealBench } from '../src/solvers/bench-anneal.js';
-import { formatSI } from '../src/report/format.js';
+import { formatSI } from '../src/util/format.js';
 
 export async function run(): Promise<void> {
   const r = runAnnealBench();

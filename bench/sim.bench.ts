@@ -4,7 +4,7 @@
  * kernel in plain C (bench/c/sim_doublewell.c) and the JS/C ratio (the target is ≥ 0.5 against gcc -O2).
  */
 import { availableParallelism } from 'node:os';
-import { formatSI } from '../src/report/format.js';
+import { formatSI } from '../src/util/format.js';
 import { benchmarkSimulator } from '../src/sim/benchmark.js';
 
 export async function run(): Promise<void> {

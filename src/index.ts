@@ -5,6 +5,6 @@
 export * from './physics/index.js';
 export * from './model/index.js';
 export * from './data/index.js';
-export { formatSI, formatScientific, formatCount, formatDuration } from './report/format.js';
+export { formatSI, formatScientific, formatCount, formatDuration } from './util/format.js';
 export { InputError } from './util/errors.js';
 export { VERSION } from './version.js';

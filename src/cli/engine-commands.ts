@@ -14,7 +14,7 @@ import { sanitize } from '../util/text.js';
 import { MAX_NUMBER_TEXT } from '../util/number-text.js';
 import { renderTable, toCsv, type Column } from '../report/table.js';
 import { estimateColumns, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../report/estimate-table.js';
-import { formatSI, formatCount, formatDuration, formatScientific } from '../report/format.js';
+import { formatSI, formatCount, formatDuration, formatScientific } from '../util/format.js';
 import type { PricedRow } from '../model/price.js';
 import { PARADIGMS } from '../model/paradigms.js';
 import { ACCELERATORS, DEVICES, WORKLOADS, CITATIONS, joulesPerFlop, type SourceRef } from '../data/index.js';

@@ -10,7 +10,7 @@ import { checkNesting, readInputFile } from '../util/input-file.js';
 import { sanitize } from '../util/text.js';
 import { modelConfigFromText, modelConfigInput, type ModelConfigSummary } from '../model/model-config.js';
 import { parseCount } from '../model/units.js';
-import { formatSI, formatDuration } from '../report/format.js';
+import { formatSI, formatDuration } from '../util/format.js';
 import { describeModelConfig } from '../report/model-config-text.js';
 import { compactNumber } from '../util/errors.js';
 import { DEFAULT_PHYSICS } from '../model/env.js';

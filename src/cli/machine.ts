@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DEFAULT_TAU0_S, DEFAULT_TEMPERATURE_K } from '../physics/constants.js';
-import { formatCount, formatSI } from '../report/format.js';
+import { formatCount, formatSI } from '../util/format.js';
 import { defaultThreads } from '../sim/parallel.js';
 import { bestKnownFor } from '../solvers/gset.js';
 import { readIsingInput, readMaxCut, readBoxQP } from '../solvers/io/problem-files.js';

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { DEFAULT_TAU0_S, DEFAULT_TEMPERATURE_K } from '../physics/constants.js';
-import { formatCount, formatSI } from '../report/format.js';
+import { formatCount, formatSI } from '../util/format.js';
 import { benchmarkSimulator, type SimBenchmark } from '../sim/benchmark.js';
 import { defaultThreads } from '../sim/parallel.js';
 import { DEFAULT_CAPTURE_STIFFNESS, validateSpec, type ProtocolSpec } from '../sim/protocols.js';

@@ -7,7 +7,7 @@
  *   solve bench-gset    the G-set benchmark table (docs/benchmarks.md)
  */
 import { Option, type Command } from 'commander';
-import { formatCount, formatSI } from '../report/format.js';
+import { formatCount, formatSI } from '../util/format.js';
 import { renderTable } from '../report/table.js';
 import { InputError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/atomic.js';

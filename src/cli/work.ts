@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { InputError, compactNumber } from '../util/errors.js';
-import { formatDuration } from '../report/format.js';
+import { formatDuration } from '../util/format.js';
 import { splitNumberAndUnit } from '../util/number-text.js';
 
 export interface WorkEstimate {

@@ -7,8 +7,9 @@
  * both print the same work and bit-flip count for the same seed, which the benchmark checks on a
  * 3000-step run (the same update, not merely a similar one). Longer runs part ways after a while: the
  * ziggurat's rare wedge test calls exp(), and glibc's and V8's differ in the last bit for a few arguments.
- * The timed runs are 15 000 steps by default: at 3000 steps (0.1 s) a run's WebAssembly compilation and
- * tier-up are a visible share of its time, and the thread pool's messages of its wall time.
+ * The timed runs are 15 000 steps by default: runs of 3000 steps (0.1 s) gave lower and more scattered
+ * rates, most of all for the thread pool; why was not pinned down (the module is compiled once per problem,
+ * so it is not compilation).
  *
  * How it measures, so that a shared machine distorts it as little as possible: single-thread rates are
  * per second of process CPU time, C and WebAssembly (and the JavaScript reference kernel) runs are
@@ -26,7 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireNumber } from '../util/errors.js';
 import { quantileSorted } from '../util/quantile.js';
-import { formatSI } from '../report/format.js';
+import { formatSI } from '../util/format.js';
 import { defaultThreads } from '../sim/parallel.js';
 import { ZIG_F, ZIG_X } from '../sim/rng.js';
 import { gsetFile } from '../solvers/gset.js';

@@ -5,7 +5,7 @@
 import type { OperationCounts } from './counts.js';
 import type { PricingEnv } from './env.js';
 import { CITATIONS } from '../data/sources.js';
-import { formatScientific } from '../report/format.js';
+import { formatScientific } from '../util/format.js';
 
 /** Writes each cell receives over the run: every update operation rewrites one parameter's cells. */
 export const writesPerCell = (c: OperationCounts): number => c.ops / c.params;

@@ -5,7 +5,7 @@
  */
 import type { Resolved } from './resolve.js';
 import { derive } from './env.js';
-import { formatCount, formatDuration, formatScientific, formatSI } from '../report/format.js';
+import { formatCount, formatDuration, formatScientific, formatSI } from '../util/format.js';
 
 export function explainGlossary(resolved: Resolved): Array<[string, string, string]> {
   const { counts: c, env: e } = resolved;

@@ -5,7 +5,7 @@
 import type { Resolved } from './resolve.js';
 import { derive, type Derived } from './env.js';
 import { withOverrides, WALLS, type TermOverrides, type Wall, type Factor } from './paradigms.js';
-import { formatSI, formatScientific, formatCount, formatDuration } from '../report/format.js';
+import { formatSI, formatScientific, formatCount, formatDuration } from '../util/format.js';
 
 export interface WallExplanation {
   row: string;

@@ -9,7 +9,7 @@ import { DEFAULT_SOLVER_OPTIMIZER, DEFAULT_TRAINING_OPTIMIZER, findOptimizer } f
 import type { WorkloadPreset } from '../data/workloads.js';
 import type { PricingEnv } from './env.js';
 import type { ValidInput } from './schema.js';
-import { formatScientific } from '../report/format.js';
+import { formatScientific } from '../util/format.js';
 
 /** Records an effective input and where it came from (shared with `resolve`). */
 export type Pick = <T extends number | string>(key: string, user: T | undefined, preset: T | undefined, fallback?: T) => T | undefined;

@@ -9,7 +9,7 @@ import type { OperationCounts } from './counts.js';
 import { DEFAULT_PHYSICS, DEFAULT_TECHNOLOGY, type PricingEnv } from './env.js';
 import { iterationsForPrecision, type ConvergenceLaw } from './convergence.js';
 import { registerCatalogs, type ValidInput } from './schema.js';
-import { formatSI } from '../report/format.js';
+import { formatSI } from '../util/format.js';
 import { customWorkload, pickAccelerator, vonNeumannChoices } from './hardware-inputs.js';
 import { reportedRun, type ReportedMeasurement, type ReportedRun } from './reported.js';
 import { DEFAULT_OPS_CONVENTION, macReads, opsByConvention, type OpsConvention } from './convention.js';

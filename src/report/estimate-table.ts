@@ -4,7 +4,7 @@
  */
 import type { EstimateResult } from '../model/estimate.js';
 import type { PricedRow } from '../model/price.js';
-import { formatDuration, formatScientific, formatSI } from './format.js';
+import { formatDuration, formatScientific, formatSI } from '../util/format.js';
 import { OPS_CONVENTIONS } from '../model/convention.js';
 import type { Column } from './table.js';
 

@@ -7,7 +7,7 @@
 import type { Kind } from '../model/paradigms.js';
 import { InputError } from '../util/errors.js';
 import { sanitize } from '../util/text.js';
-import { formatSI } from './format.js';
+import { formatSI } from '../util/format.js';
 import { toCsv } from './table.js';
 import type { Block } from './document.js';
 import type { LadderData, LadderRow } from './figures/index.js';

@@ -1,6 +1,6 @@
 /** What a model config set, in one line: shared by the CLI (on stderr) and the web page (beside the upload). */
 import type { ModelConfigSummary } from '../model/model-config.js';
-import { formatScientific } from './format.js';
+import { formatScientific } from '../util/format.js';
 
 /** One line on what a model config set, so the numbers it feeds in are never silent. */
 export function describeModelConfig(path: string, s: ModelConfigSummary): string {

@@ -13,7 +13,7 @@ import { PARADIGMS } from '../model/paradigms.js';
 import { CITATIONS, toBibtex, type Citation } from '../data/sources.js';
 import { InputError, compactNumber } from '../util/errors.js';
 import { VERSION } from '../version.js';
-import { formatDuration, formatScientific } from './format.js';
+import { formatDuration, formatScientific } from '../util/format.js';
 import { toCsv } from './table.js';
 import { estimateColumns, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from './estimate-table.js';
 import { writeOrRefuse } from '../util/out-path.js';

@@ -13,7 +13,7 @@ import { sanitize } from '../util/text.js';
 
 /** A result document with a full trace is a few MB; far larger is not one. */
 const MAX_RESULT_BYTES = 200_000_000;
-import { formatSI } from './format.js';
+import { formatSI } from '../util/format.js';
 import { noted } from './figures/data.js';
 import { extent } from './figures/theme.js';
 import type { SimData, SimPoint } from './figures/sim.js';

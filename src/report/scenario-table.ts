@@ -1,7 +1,7 @@
 /** Scenarios side by side: each row's 5–95 % band under every combination of the discrete choices, and the claims per scenario. */
 import type { ScenarioBands, ScenarioKey } from '../model/scenarios.js';
 import { PARADIGMS } from '../model/paradigms.js';
-import { formatSI } from './format.js';
+import { formatSI } from '../util/format.js';
 import { compactNumber } from '../util/errors.js';
 import { renderTable, toCsv, type Column } from './table.js';
 

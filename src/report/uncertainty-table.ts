@@ -2,7 +2,7 @@
 import type { PricedRow } from '../model/price.js';
 import type { ActiveRange, UncertaintySummary } from '../model/uncertainty.js';
 import { CITATIONS } from '../data/sources.js';
-import { formatDuration, formatSI, formatScientific } from './format.js';
+import { formatDuration, formatSI, formatScientific } from '../util/format.js';
 import { renderTable, toCsv, type Column } from './table.js';
 import type { EstimateResult } from '../model/estimate.js';
 import { ROWS_CSV_HEADER, rowsCsvValues } from './estimate-table.js';

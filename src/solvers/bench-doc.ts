@@ -2,7 +2,7 @@
  * docs/benchmarks.md, rendered from benchmark results (scripts/bench-gset.ts runs them): the G-set table,
  * the annealer's throughput against the C reference, and fixed-point QP precision runs.
  */
-import { formatSI } from '../report/format.js';
+import { formatSI } from '../util/format.js';
 import type { AnnealBenchResult } from './bench-anneal.js';
 import { gsetMarkdownTable, GSET_RESTARTS, GSET_SCHEDULE, summarize, type GsetInstanceResult } from './gset.js';
 import { generateBoxQP } from './qp/generate.js';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sanitize } from '../util/text.js';
 import { InputError } from '../util/errors.js';
-import { formatSI } from '../report/format.js';
+import { formatSI } from '../util/format.js';
 import { readMaxCut } from './io/problem-files.js';
 import { solveMaxCut } from './ising/maxcut.js';
 import type { ScheduleKind } from './ising/schedule.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatSI, formatScientific, formatCount, formatDuration } from '../../src/report/format.js';
+import { formatSI, formatScientific, formatCount, formatDuration } from '../../src/util/format.js';
 
 test('formatSI uses SI prefixes and never prints a false zero', () => {
   assert.equal(formatSI(1.65e8, 'J'), '165 MJ');

@@ -38,7 +38,7 @@ import {
   type VlSpec,
 } from '../../src/report/figures/index.js';
 import { renderSvgNode, svgToPng, systemFontsFound } from '../../src/report/figures/node-render.js';
-import { formatDuration } from '../../src/report/format.js';
+import { formatDuration } from '../../src/util/format.js';
 import { summaryNotes } from '../../src/report/estimate-table.js';
 import type { EstimateResult } from '../../src/model/estimate.js';
 

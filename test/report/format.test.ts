@@ -1,7 +1,7 @@
 /** formatDuration: rounding carried into the next unit, and long runs in scientific years. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDuration } from '../../src/report/format.js';
+import { formatDuration } from '../../src/util/format.js';
 
 test('durations round first, then take the unit the rounded value reaches', () => {
   assert.equal(formatDuration(59.9999), '1 min');

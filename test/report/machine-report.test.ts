@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatSI } from '../../src/report/format.js';
+import { formatSI } from '../../src/util/format.js';
 import { reproduceCommand } from '../../src/cli/figure-commands.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

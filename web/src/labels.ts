@@ -7,7 +7,7 @@
 import { FIELDS, FIELD_KEYS, type FieldKey, type Field } from '../../src/model/schema.js';
 import { SI_UNIT } from '../../src/model/units.js';
 import type { EstimateResult } from '../../src/model/estimate.js';
-import { formatSI } from '../../src/report/format.js';
+import { formatSI } from '../../src/util/format.js';
 import type { WorkloadPreset } from '../../src/data/workloads.js';
 
 /** Where the model is written down, relative to the built page (web/dist/index.html in the repository). */

@@ -10,7 +10,7 @@ import { estimateResolved, type EstimateResult } from '../../src/model/estimate.
 import { resolve } from '../../src/model/resolve.js';
 import { parseReportedFile } from '../../src/model/reported-files.js';
 import type { ReportedMeasurement } from '../../src/model/reported.js';
-import { formatSI } from '../../src/report/format.js';
+import { formatSI } from '../../src/util/format.js';
 import { fileRow } from './uploads.js';
 import { modelConfigFromText, modelConfigInput, type ModelConfigSummary } from '../../src/model/model-config.js';
 import { describeModelConfig } from '../../src/report/model-config-text.js';
@@ -19,7 +19,7 @@ import { ACCELERATORS } from '../../src/data/accelerators.js';
 import { DEVICES } from '../../src/data/devices.js';
 import { toBibtex } from '../../src/data/sources.js';
 import { InputError, compactNumber } from '../../src/util/errors.js';
-import { formatDuration } from '../../src/report/format.js';
+import { formatDuration } from '../../src/util/format.js';
 import { ESTIMATE_COLUMNS, ROWS_CSV_HEADER, rowsCsvValues, summaryNotes } from '../../src/report/estimate-table.js';
 import { toCsv } from '../../src/report/table.js';
 import { figureCitations, inputSummary, ladderData, ladderSpec, wallsData, wallsSpec, sizeSpec, tradeoffSpec, type VlSpec } from '../../src/report/figures/index.js';

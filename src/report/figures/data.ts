@@ -9,7 +9,7 @@ import { PARADIGMS, type ParadigmId } from '../../model/paradigms.js';
 import { STRIDE } from '../../model/price.js';
 import { WORKLOADS } from '../../data/workloads.js';
 import { InputError } from '../../util/errors.js';
-import { formatCount, formatDuration, formatScientific } from '../format.js';
+import { formatCount, formatDuration, formatScientific } from '../../util/format.js';
 import { CITATIONS } from '../../data/sources.js';
 import { BRAIN_POWER_CITATION, sourceNote } from './reference.js';
 import type { LadderData } from './ladder.js';

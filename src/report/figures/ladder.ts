@@ -3,7 +3,7 @@
  * by kind, with the human brain's power × the time to solution as a reference line.
  */
 import type { Kind } from '../../model/paradigms.js';
-import { formatDuration, formatSI } from '../format.js';
+import { formatDuration, formatSI } from '../../util/format.js';
 import { BRAIN_POWER_W } from './reference.js';
 import { framed, kindColor, logAxis, logDomain, siLabelExpr, REFERENCE_COLOR, WIDTH, type Frame } from './theme.js';
 import type { VlSpec } from './types.js';

@@ -2,7 +2,7 @@
  * Figure 2, energy against model size: one line per paradigm on log–log axes (the other inputs held
  * fixed), with reported training energies of real runs as measured points.
  */
-import { formatSI, formatScientific } from '../format.js';
+import { formatSI, formatScientific } from '../../util/format.js';
 import { dashEncoding, seriesColor, seriesValues } from './series.js';
 import { countLabelExpr, framed, haloText, logAxis, logDomain, siLabelExpr, REFERENCE_COLOR, WIDTH, HEIGHT, type Frame } from './theme.js';
 import type { SeriesMeta, VlSpec } from './types.js';

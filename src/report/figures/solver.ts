@@ -2,7 +2,7 @@
  * Figure 6, a solver run: cumulative energy to solution under each paradigm against iterations, the
  * run's measured operation counts priced at each iteration (src/solvers' ledger trace).
  */
-import { formatSI } from '../format.js';
+import { formatSI } from '../../util/format.js';
 import { dashEncoding, seriesColor, seriesValues } from './series.js';
 import { countLabelExpr, extent, framed, logAxis, logDomain, siLabelExpr, WIDTH, HEIGHT, type Frame } from './theme.js';
 import type { SeriesMeta, VlSpec } from './types.js';

@@ -4,7 +4,7 @@
  * in any Vega-Lite viewer, with no custom functions), duration ticks, and the title / source-note frame.
  */
 import type { Kind } from '../../model/paradigms.js';
-import { DURATION_UNITS, YEAR_S } from '../format.js';
+import { DURATION_UNITS, YEAR_S } from '../../util/format.js';
 import type { VlSpec } from './types.js';
 
 export const KINDS: readonly Kind[] = ['bound', 'estimate', 'reported', 'measured'];

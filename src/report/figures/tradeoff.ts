@@ -4,7 +4,7 @@
  * within 2× of the floor, and where τ_u = τ_r. The brain's 20 W × T_sol is drawn for orientation. Times with
  * τ_u < τ0 (updates faster than one escape attempt) are outside the model's domain and shaded.
  */
-import { formatDuration, formatSI } from '../format.js';
+import { formatDuration, formatSI } from '../../util/format.js';
 import { BRAIN_POWER_W } from './reference.js';
 import { dashEncoding, seriesColor, seriesValues } from './series.js';
 import { durationLabelExpr, durationTicks, extent, framed, haloText, logAxis, logDomain, siLabelExpr, REFERENCE_COLOR, WIDTH, HEIGHT, type Frame } from './theme.js';

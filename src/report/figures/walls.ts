@@ -5,7 +5,7 @@
  * left out; walls of 0 J appear only on the left (as nothing).
  */
 import type { Kind, Wall } from '../../model/paradigms.js';
-import { formatSI } from '../format.js';
+import { formatSI } from '../../util/format.js';
 import { framed, logAxis, logDomain, siLabelExpr, type Frame } from './theme.js';
 import type { VlSpec } from './types.js';
 
