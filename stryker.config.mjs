@@ -10,8 +10,11 @@ export default {
   tap: {
     testFiles: [
       'test/engine/physics-edges.test.ts',
+      'test/engine/model-edges.test.ts',
       'test/solvers/fista-ledger.test.ts',
+      'test/solvers/ledger-trace.test.ts',
       'test/sim/analytic.test.ts',
+      'test/sim/analytic-references.test.ts',
       'test/engine/units.test.ts',
       'test/engine/physics.test.ts',
       'test/engine/counts.test.ts',

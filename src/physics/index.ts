@@ -2,6 +2,5 @@ export * from './constants.js';
 export * from './landauer.js';
 export * from './barrier.js';
 export * from './finite-time.js';
-export * from './lambert-w.js';
 export * from './static-barrier.js';
 export * from './cell.js';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   BOLTZMANN_J_PER_K, thermalEnergy, landauerPerBit_J, landauerPerBit_kT, binaryEntropyNats, landauerErase_J,
   barrierForRetention_kT, barrierForRetention_J, retentionTime_s, refreshInterval_s, refreshCount,
-  finiteTimeExcess_J, UNIFORM_TO_POINT_C, lambertWm1, lambertW0, lambertWm1FromLog,
+  finiteTimeExcess_J, UNIFORM_TO_POINT_C,
   optimalStaticBarrier, staticBarrierEnergy_kT, refreshesPerWrite, YEAR_S, joulesToEV,
 } from '../../src/physics/index.js';
 
@@ -76,21 +76,6 @@ test('finite-time excess c·kT·τ_r/τ with c = 1/12 by quadrature of the unifo
   // 1/12 · 4.141947e-21 J · 1 ns / 1 µs = 3.451623e-25 J.
   close(finiteTimeExcess_J(300, 1e-9, 1e-6), 3.451623e-25, 1e-6);
   close(finiteTimeExcess_J(300, 1e-9, 1e-6, 0.5), 2.0709735e-24, 1e-7, 'c = 1/2 of a binary erasure');
-});
-
-test('Lambert W against reference values', () => {
-  close(lambertW0(1), 0.5671432904097838, 1e-15, 'omega constant');
-  close(lambertW0(Math.E), 1, 1e-15);
-  close(lambertWm1(-0.1), -3.577152063957297, 1e-14);
-  // Near the branch point: series W₋₁ = −1 + p − p²/3 + 11p³/72, p = −√(2(1 + e·z)).
-  const p = -Math.sqrt(2 * 1e-6);
-  close(lambertWm1(-Math.exp(-1) * (1 - 1e-6)), -1 + p - (p * p) / 3 + (11 * p ** 3) / 72, 1e-9, 'near branch point');
-  close(lambertWm1(-2 * Math.exp(-2)), -2, 1e-13, 'W(−2e^{−2}) = −2');
-  close(lambertWm1FromLog(Math.log(5) - 5), -5, 1e-13, 'W(−5e^{−5}) = −5');
-  // Far below double range: w + ln(−w) = ln(−z)
-  const w = lambertWm1FromLog(-2000);
-  close(w + Math.log(-w), -2000, 1e-14);
-  assert.ok(Number.isNaN(lambertWm1(-0.5)));
 });
 
 test('static-barrier optimum matches a brute-force minimisation of write + refresh energy', () => {
