@@ -60,7 +60,8 @@ export default {
     '!src/model/uncertainty-parallel.ts',
     '!src/model/uncertainty-worker.ts',
   ],
-  concurrency: 1,
+  // One type-checker process and two test runners: both cores of the project machine.
+  concurrency: 3,
   timeoutMS: 60000,
   incremental: true,
   incrementalFile: 'test/mutation/incremental.json',
