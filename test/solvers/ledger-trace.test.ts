@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Ledger } from '../../src/solvers/ledger.js';
 import { priceRun, solverPricingEnv } from '../../src/solvers/pricing.js';
-import { DEFAULT_PHYSICS, DEFAULT_TECHNOLOGY } from '../../src/model/env.js';
 import { InputError } from '../../src/util/errors.js';
 
 /** Iteration i writes 10 cells (ops += 10) and changes i bits, so the cumulative bits are i(i+1)/2. */
@@ -88,10 +87,11 @@ test('rows with no writes between them have n_eff 0, also after a merge', () => 
 
 test('solver pricing environment: defaults, each override, and one line per bad field', () => {
   const base = solverPricingEnv();
-  assert.equal(base.temperature_K, DEFAULT_PHYSICS.temperature_K);
-  assert.equal(base.ambient_K, DEFAULT_PHYSICS.ambient_K);
+  // 300 K cell and ambient; no τ_r given, so it is derived later from τ0 and the cell.
+  assert.equal(base.temperature_K, 300);
+  assert.equal(base.ambient_K, 300);
   assert.equal(base.accelerator_precision, 'fp32');
-  assert.equal(base.relaxation_s, (DEFAULT_TECHNOLOGY as { relaxation_s?: number }).relaxation_s);
+  assert.equal(base.relaxation_s, undefined);
   const env = solverPricingEnv({ temperature_K: 77, ambient_K: 290, relaxation_s: 3e-9, accelerator: 'a100', accelerator_precision: 'bf16', lim_device: 'rram', device: 'pcm' });
   assert.equal(env.temperature_K, 77);
   assert.equal(env.ambient_K, 290);
