@@ -42,8 +42,9 @@ export function refreshesPerWrite(x: number, lnHoldRatio: number): number {
 export function optimalStaticBarrier_kT(writes: number, lnHoldRatio: number): number {
   if (!(writes > 0)) return Infinity;
   const hold = Math.max(LN2, lnHoldRatio);
-  // At ln2 < x_h: f(ln2)/W = ln2·R/2; at x_h: f/W = x_h. Keep the smaller (ties go to the hold barrier).
-  return hold > LN2 && (LN2 * Math.exp(lnHoldRatio)) / 2 < hold ? LN2 : hold;
+  // f(ln2)/W = ln2·R/2; at x_h: f/W = x_h. Keep the smaller (ties go to the hold barrier). When x_h = ln2
+  // both candidates are ln2, so that case needs no branch of its own.
+  return (LN2 * Math.exp(lnHoldRatio)) / 2 < hold ? LN2 : hold;
 }
 
 /** Minimises f(x) over x ≥ ln2 and reports the optimum with its write and refresh parts. */

@@ -58,7 +58,7 @@ export class Ledger {
   record(objective: number, extra: number, force = false): void {
     if (!force && this.iterations % this.stride !== 0) return;
     const t = this.trace;
-    if (t.iteration.length > 0 && t.iteration[t.iteration.length - 1] === this.iterations) {
+    if (t.iteration.at(-1) === this.iterations) {
       if (!force) return;
       this.dropLastRow();
     }

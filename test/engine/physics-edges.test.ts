@@ -21,3 +21,13 @@ test('a static memory that is never written needs no barrier and costs nothing',
   assert.deepEqual(optimalStaticBarrier(0, 5), { barrier_kT: Infinity, energy_kT: 0, write_kT: 0, refresh_kT: 0, regime: 'hold' });
 });
 
+
+test('static-barrier optimum at an exact tie and below the Landauer edge', () => {
+  // R = 4: ln2·R/2 = 2·ln2 = ln 4 = x_h, a tie (exact in floating point); ties go to the hold barrier.
+  assert.equal(optimalStaticBarrier_kT(1, Math.log(4)), Math.log(4));
+  // R = 5: ln2·5/2 = 1.733 > ln 5 = 1.609, so hold at ln 5; R = 3: ln2·3/2 = 1.040 < ln 3 = 1.099, so ln2.
+  assert.equal(optimalStaticBarrier_kT(1, Math.log(5)), Math.log(5));
+  assert.equal(optimalStaticBarrier_kT(1, Math.log(3)), Math.LN2);
+  // A hold ratio below 2 (x_h < ln2) is clamped to the Landauer edge.
+  assert.equal(optimalStaticBarrier_kT(1, 0.1), Math.LN2);
+});
