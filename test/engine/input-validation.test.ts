@@ -1,6 +1,6 @@
 /**
  * The one-line errors of input validation: the document's shape, prototype keys, version, text and
- * choice fields, inclusive range ends, and the "did you mean" suggestion's edit distance and cut-off.
+ * choice fields, inclusive and exclusive range ends, and the "did you mean" suggestion's edit distance and cut-off.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,9 +40,12 @@ test('choices: the value is quoted when it is text, a suggestion only for text',
   failsWith(() => validateInput({ accelerator: 100 }), 'accelerator', /^accelerator: unknown value 100 \(allowed: /);
 });
 
-test('range ends: mfu ≤ 1 includes 1; a value above it gets the range in the message', () => {
+test('range ends: mfu ≤ 1 includes 1, ρ < 1 excludes it; a value outside gets the range in the message', () => {
   assert.deepEqual(validateInput({ mfu: 1 }), { mfu: 1 });
   failsWith(() => validateInput({ mfu: 2 }), 'mfu', 'mfu: must be ≥ 1e-6 and ≤ 1, got 2');
+  // ρ < 1 excludes 1 itself (a contraction by 1 never converges); just below it is allowed.
+  assert.deepEqual(validateInput({ convergence_rate: 0.99 }), { convergence_rate: 0.99 });
+  failsWith(() => validateInput({ convergence_rate: 1 }), 'convergence_rate', 'convergence_rate: must be > 0 and < 1, got 1');
   // The JSON Schema declares the whole-number field as an integer.
   const schema = inputJsonSchema() as { properties: Record<string, { anyOf: { type: string }[] }> };
   assert.equal(schema.properties.precision_bits!.anyOf[0]!.type, 'integer');

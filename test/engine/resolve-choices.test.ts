@@ -25,6 +25,13 @@ test('a token ratio drops the preset\'s step count: PaLM reports steps but no ba
   assert.ok(Math.abs(resolve({ workload: 'palm-540b', tokens_per_param: 20, batch_tokens: 1e6 }).steps / 1.08e7 - 1) < 1e-12);
 });
 
+test('OPS per sample needs a token count: a training run made from the optimizer preset has none unless OPS is given', () => {
+  // qp-1000 names no tokens; F and S are given, so only the OPS convention lacks D.
+  const run = { workload: 'qp-1000', kind: 'training', flops: 1e9, steps: 10, ops_convention: 'sample' } as const;
+  fails(() => resolve(run), 'ops_convention', /'sample' needs tokens \(OPS = P·D\)/);
+  assert.equal(resolve({ ...run, ops: 1e6 }).counts.ops, 1e6);
+});
+
 test('the CMOS-limit machine uses its own 300 FLOP/B only for training without a user intensity', () => {
   const plain = resolve({});
   assert.equal(plain.env.cmos_intensity_flop_per_byte, 300);
