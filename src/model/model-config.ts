@@ -200,6 +200,7 @@ function decoderShape(cfg: Json, type: ModelType): Shape {
     const expertFf = whole(cfg, 'moe_intermediate_size');
     const sharedFf = cfg.shared_expert_intermediate_size === undefined || cfg.shared_expert_intermediate_size === 0 ? 0 : whole(cfg, 'shared_expert_intermediate_size');
     const step = whole(cfg, 'decoder_sparse_step', 1);
+    // Stryker disable next-line ArrayDeclaration: a layer number never equals the string a mutated empty list would hold
     const denseOnly = new Set<unknown>(Array.isArray(cfg.mlp_only_layers) ? cfg.mlp_only_layers : []); // entries that are not layer numbers match no layer
     // A shared expert has its own one-output gate (d weights) beside the router (d per expert).
     const shared = sharedFf ? gated(sharedFf) + d : 0;

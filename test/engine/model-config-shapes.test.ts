@@ -60,6 +60,8 @@ test('qwen2_moe: shared expert with its gate, decoder_sparse_step and mlp_only_l
   assert.equal(parseModelConfig({ ...moe, num_hidden_layers: 2, decoder_sparse_step: 3 }).params, 356);
   // Two layers, layer 0 listed dense-only: 136 + 148 = 284, + 84 = 368.
   assert.equal(parseModelConfig({ ...moe, num_hidden_layers: 2, mlp_only_layers: [0] }).params, 368);
+  // A layer list that is not a list names no layer: both layers sparse, 2·148 + 84 = 380.
+  assert.equal(parseModelConfig({ ...moe, num_hidden_layers: 2, mlp_only_layers: 0 }).params, 380);
   fails(() => parseModelConfig({ ...moe, num_experts_per_tok: 4 }), 'model_config', /'num_experts_per_tok' \(4\) must be ≤ 'num_experts' \(3\)/);
 });
 
