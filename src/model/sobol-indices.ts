@@ -31,6 +31,7 @@ function estimate(fA: Float64Array, fB: Float64Array, fAB: Float64Array[], rows:
     const j = rows ? rows[k]! : k;
     const a = fA[j]!;
     const b = fB[j]!;
+    // Stryker disable next-line AssignmentOperator: sum only enters the variance as mean², which −sum leaves unchanged (negation is exact)
     sum += a + b;
     sumSq += a * a + b * b;
   }
@@ -71,7 +72,7 @@ export function sobolIndices(fA: Float64Array, fB: Float64Array, fAB: Float64Arr
   const resamples = options.bootstrap ?? 100;
   const firstDraws = Array.from({ length: d }, () => new Float64Array(resamples));
   const totalDraws = Array.from({ length: d }, () => new Float64Array(resamples));
-  if (!constant && resamples > 0) {
+  if (!constant) {
     const state = new Uint32Array(4);
     seedParticle(options.seed ?? 1, 0xb0075, state, 0);
     const rows = new Uint32Array(n);
@@ -87,8 +88,10 @@ export function sobolIndices(fA: Float64Array, fB: Float64Array, fAB: Float64Arr
     }
   }
   const interval = (draws: Float64Array): [number, number] => {
-    if (constant || resamples === 0) return [Number.NaN, Number.NaN];
-    const sorted = draws.slice().sort();
+    // Without resamples the draws are empty, and so is the interval: quantileSorted of nothing is NaN.
+    if (constant) return [Number.NaN, Number.NaN];
+    // Each output's draws are read only here: sorted in place.
+    const sorted = draws.sort();
     return [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)];
   };
   return Array.from({ length: d }, (_, i) => ({

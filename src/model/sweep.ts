@@ -24,12 +24,14 @@ export function parseVary(spec: string): Vary {
   const text = spec.trim();
   const bad = () => new InputError('vary', `expected NAME=FROM..TO[:log][:COUNT], got '${sanitize(spec)}'`);
   const eq = text.indexOf('=');
+  // Stryker disable next-line ArithmeticOperator: no '..' can start at eq − 1 or eq (text[eq] is '=', and a negative start counts as 0), so searching from eq − 1 finds the same place
   const dots = text.indexOf('..', eq + 1);
   if (text.length > 200 || eq < 1 || dots < 0 || !/^[A-Za-z_]+$/.test(text.slice(0, eq))) throw bad();
   const fromText = text.slice(eq + 1, dots);
   const [toText = '', ...options] = text.slice(dots + 2).split(':');
-  // "1e9...1e15" would otherwise read as 1e9 .. .1e15 (= 1e14): three dots are refused, not guessed.
-  if (toText.startsWith('.') || fromText.endsWith('.')) throw new InputError('vary', `'${sanitize(spec)}' has more than two dots between FROM and TO (write FROM..TO)`);
+  // "1e9...1e15" would otherwise read as 1e9 .. .1e15 (= 1e14): three dots are refused, not guessed. (FROM
+  // cannot end in '.': the first '..' after '=' would then start one character earlier.)
+  if (toText.startsWith('.')) throw new InputError('vary', `'${sanitize(spec)}' has more than two dots between FROM and TO (write FROM..TO)`);
   if (fromText.trim() === '' || toText.trim() === '') throw bad();
   const name = text.slice(0, eq);
   if (!Object.hasOwn(FIELDS, name)) throw new InputError('vary', `unknown input '${sanitize(name)}' (allowed: ${numericKeys().join(', ')})`);
