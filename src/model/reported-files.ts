@@ -75,7 +75,8 @@ function column(header: Line, wanted: (c: string) => boolean, what: string, name
 function numberAt(line: Line, index: number, what: string, name: string, unit = ''): number {
   const raw = line.fields[index];
   if (raw === undefined) throw new InputError(FIELD, `${name}:${line.number}: missing ${what} (expected ${index + 1} fields, got ${line.fields.length})`);
-  const text = unit && raw.endsWith(unit) ? raw.slice(0, -unit.length).trim() : raw;
+  // Number() ignores the space left before the unit ("250 W" → "250 "); a bare unit leaves ''.
+  const text = unit && raw.endsWith(unit) ? raw.slice(0, -unit.length) : raw;
   const value = text === '' ? Number.NaN : Number(text);
   if (!Number.isFinite(value) || value < 0) throw new InputError(FIELD, `${name}:${line.number}: ${what} '${raw}' is not a non-negative number`);
   return value;
@@ -114,9 +115,9 @@ function parseCodeCarbon(text: string, name: string): ReportedMeasurement {
   };
 }
 
-/** "2024/01/15 10:00:00.123" (nvidia-smi's timestamp) in ms since the epoch, read as UTC. */
+/** "2024/01/15 10:00:00.123" (nvidia-smi's timestamp, a CSV field: already trimmed) in ms since the epoch, read as UTC. */
 function parseTimestamp(raw: string): number {
-  const m = /^(\d{4})[/-](\d{2})[/-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(raw.trim());
+  const m = /^(\d{4})[/-](\d{2})[/-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(raw);
   if (!m) return Number.NaN;
   const ms = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) + ms;

@@ -51,9 +51,11 @@ export function limWithin2xTime(c: OperationCounts, e: PricingEnv, terms?: TermO
   for (let i = 0; i < 200 && ratio(hi) > 2; i++) hi *= 10;
   if (ratio(hi) > 2) return null;
   let lo = hi / 10;
-  // Bisection in log time: LIM is non-increasing in T_sol.
+  // Bisection in log time: LIM is non-increasing in T_sol. The geometric mean as √lo·√hi: lo·hi overflows
+  // to Infinity once the times pass 1e154 s.
+  // Stryker disable next-line UpdateOperator: validated inputs start the search at a positive finite time, and a factor-10 bracket is within 1 + 1e-12 after 42 halvings, so the loop always breaks long before i reaches 100
   for (let i = 0; i < 100; i++) {
-    const mid = Math.sqrt(lo * hi);
+    const mid = Math.sqrt(lo) * Math.sqrt(hi);
     if (ratio(mid) > 2) lo = mid;
     else hi = mid;
     if (hi / lo < 1 + 1e-12) break;
