@@ -31,12 +31,17 @@ test('probabilities count the samples at or within each threshold', () => {
   );
 });
 
-test('shares of exactly 0 and 1 are printed with one decimal, 0.1 % and 99.9 % rounded to whole percent', () => {
-  const all = summary([1, 1, 1, 1], [0, 0, 0, 0]);
-  assert.equal(all.statement, 'Over 4 samples of 1 ranges: LIM within one order of the floor in 100.0 % of samples; accelerator/LIM between 1e6 and 1e7 in 0.0 %, at least 1e6 in 0.0 %.');
-  // 999 of 1000 and 1 of 1000: 99.9 and 0.1, which are not beyond the one-decimal thresholds.
-  const near = summary([...Array<number>(999).fill(1), 100], [6.5, ...Array<number>(999).fill(0)]);
-  assert.equal(near.probabilities.lim_within_one_order_of_floor, 0.999);
-  assert.equal(near.probabilities.accelerator_over_lim_at_least_1e6, 0.001);
-  assert.equal(near.statement, 'Over 1000 samples of 1 ranges: LIM within one order of the floor in 100 % of samples; accelerator/LIM between 1e6 and 1e7 in 0 %, at least 1e6 in 0 %.');
+/** n samples of which `hits` meet every threshold (LIM/floor 1, orders 6.5) and the rest none (100, 0). */
+const shares = (hits: number, n: number) =>
+  summary(
+    Array.from({ length: n }, (_, i) => (i < hits ? 1 : 100)),
+    Array.from({ length: n }, (_, i) => (i < hits ? 6.5 : 0)),
+  ).statement.replace(/^Over \d+ samples of 1 ranges: /, '');
+
+test('whole percent, but one decimal from 99.5 % up and below 0.5 %, so that 99.5–99.9 % and 0.1–0.4 % are not rounded to 100 % or 0 %', () => {
+  assert.equal(shares(4, 4), 'LIM within one order of the floor in 100.0 % of samples; accelerator/LIM between 1e6 and 1e7 in 100.0 %, at least 1e6 in 100.0 %.');
+  assert.equal(shares(0, 4), 'LIM within one order of the floor in 0.0 % of samples; accelerator/LIM between 1e6 and 1e7 in 0.0 %, at least 1e6 in 0.0 %.');
+  // Of 1000: 999 → 99.9 %, 995 → 99.5 %, 994 → 99 % (99.4 rounded), 5 → 1 % (0.5 rounded up), 4 → 0.4 %, 1 → 0.1 %.
+  const first = (hits: number) => shares(hits, 1000).split(' of samples')[0]!.replace('LIM within one order of the floor in ', '');
+  assert.deepEqual([999, 995, 994, 5, 4, 1].map(first), ['99.9 %', '99.5 %', '99 %', '1 %', '0.4 %', '0.1 %']);
 });
