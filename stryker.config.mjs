@@ -15,6 +15,7 @@ export default {
       'test/solvers/ledger-trace.test.ts',
       'test/sim/analytic.test.ts',
       'test/sim/analytic-references.test.ts',
+      'test/engine/estimate-document.test.ts',
       'test/engine/derive-edges.test.ts',
       'test/engine/estimate-floor-and-citations.test.ts',
       'test/engine/explain-text.test.ts',
