@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SEQ_LEN_CAP, modelConfigFromText, modelConfigInput, parseModelConfig } from '../../src/model/model-config.js';
+import { modelConfigFromText, modelConfigInput, parseModelConfig } from '../../src/model/model-config.js';
 import { InputError } from '../../src/util/errors.js';
 
 const fails = (f: () => unknown, field: string, message?: RegExp) =>
@@ -97,8 +97,8 @@ test('sequence length: the configured context up to the cap, a sliding window un
   // Attention FLOP per token 12·L·H·d_head·span = 12·1·2·2·span = 48·span.
   assert.equal(parseModelConfig({ ...llama, max_position_embeddings: 4096 }).seq_len, 4096);
   assert.equal(parseModelConfig({ ...llama, max_position_embeddings: 1 }).seq_len, 1);
-  // A context of 0 is no context: the cap applies.
-  assert.equal(parseModelConfig({ ...llama, max_position_embeddings: 0 }).seq_len, DEFAULT_SEQ_LEN_CAP);
+  // A context of 0 is no context: the default cap of 8192 tokens applies (docs/model.md).
+  assert.equal(parseModelConfig({ ...llama, max_position_embeddings: 0 }).seq_len, 8192);
   const windowed = { ...llama, max_position_embeddings: 64, sliding_window: 16 };
   assert.equal(parseModelConfig(windowed).attention_flops_per_token, 48 * 16);
   assert.equal(parseModelConfig({ ...windowed, use_sliding_window: true }).attention_flops_per_token, 48 * 16);
