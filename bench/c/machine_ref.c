@@ -5,12 +5,13 @@
  * then per cell the force −((4a4x² + 2a2)x + λ(f + K_ii x) + μg), one normal from the replica's
  * xoshiro128** stream (same hash seeding, same 256-layer ziggurat), the Sekimoto work split into barrier
  * and coupling parts, and the hysteresis bit-flip count. Controls: the cell E_b(x² − 1)² and λ ramping
- * linearly from 0 to λ1 over the run, tabulated per chunk of 1024 steps as the JS kernel does. Given the
+ * linearly from 0 to λ1 over the run, tabulated per chunk of 1024 steps as the JS kernel does; a step that
+ * ends beyond the reflecting walls at ±WALL ("inf": none) is reflected back and clamped, as there. Given the
  * JavaScript ziggurat tables (ZIGGURAT_FILE), the printed work and flips equal the JS run's for the same
  * seed and replica to the last bit (only the slow path's exp/log come from libm; they decide rare draws).
  *
  * Build: gcc -O2 -o machine_ref machine_ref.c -lm
- * Run:   ./machine_ref GRAPH steps dt barrier lambda1 seed replica [ZIGGURAT_FILE]
+ * Run:   ./machine_ref GRAPH steps dt barrier lambda1 seed replica WALL [ZIGGURAT_FILE]
  * Prints one JSON line: cell_updates_per_s, work_kT, checksum, flips, n, steps.
  *
  * Algorithms: xoshiro128** (Blackman & Vigna, ACM TOMS 47, 36, 2021); lowbias32 hash (Wellons 2018);
@@ -120,14 +121,15 @@ static int by_row_col(const void *p, const void *q) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 8) {
-    fprintf(stderr, "usage: machine_ref GRAPH steps dt barrier lambda1 seed replica [ZIGGURAT_FILE]\n");
+  if (argc < 9) {
+    fprintf(stderr, "usage: machine_ref GRAPH steps dt barrier lambda1 seed replica WALL [ZIGGURAT_FILE]\n");
     return 2;
   }
   FILE *fp = fopen(argv[1], "r");
   if (!fp) { fprintf(stderr, "cannot open %s\n", argv[1]); return 2; }
   long steps = atol(argv[2]);
-  double dt_in = atof(argv[3]), barrier = atof(argv[4]), lambda1 = atof(argv[5]), seed = atof(argv[6]), replica = atof(argv[7]);
+  double dt_in = atof(argv[3]), barrier = atof(argv[4]), lambda1 = atof(argv[5]), seed = atof(argv[6]), replica = atof(argv[7]), wall = atof(argv[8]);
+  const int walled = wall < INFINITY;
   int n, m;
   if (fscanf(fp, "%d %d", &n, &m) != 2) return 2;
   Entry *e = malloc(sizeof(Entry) * 2 * (size_t)m);
@@ -150,11 +152,12 @@ int main(int argc, char **argv) {
   for (int i = 0; i < n; i++) row[i + 1] += row[i];
   double *X = malloc(sizeof(double) * n), *F = malloc(sizeof(double) * n), *diag = calloc(n, sizeof(double)), *g = calloc(n, sizeof(double));
   signed char *S = malloc(n);
-  if (!build_tables(argc > 8 ? argv[8] : NULL)) { fprintf(stderr, "cannot read the ziggurat tables %s\n", argv[8]); return 2; }
+  if (!build_tables(argc > 9 ? argv[9] : NULL)) { fprintf(stderr, "cannot read the ziggurat tables %s\n", argv[9]); return 2; }
   uint32_t R[4];
   seed_stream(seed, replica, R);
   /* Start in the wells, random bits (one draw per cell, as the JS set-up). */
-  for (int i = 0; i < n; i++) X[i] = next32(R) < 0 ? -1.0 : 1.0;
+  const double well = wall < 1.0 ? wall : 1.0;
+  for (int i = 0; i < n; i++) X[i] = next32(R) < 0 ? -well : well;
   for (int i = 0; i < n; i++) S[i] = X[i] < 0 ? -1 : 1;
   const double duration = steps * dt_in;
   const long total = (long)llround(duration / dt_in);
@@ -205,6 +208,12 @@ int main(int argc, char **argv) {
         double z = ((double)(r >> 8) + 0.5) * ZW[layer];
         if (fabs(z) >= ZX[layer + 1]) z = normal_slow(R, r);
         double y = x + force * dt + noise * z;
+        if (walled) {
+          /* Reflection off the upper wall, then the lower, as in the kernel. */
+          y = wall - fabs(wall - y);
+          y = fabs(y + wall) - wall;
+          if (wall < y) y = wall;
+        }
         X[i] = y;
         if (S[i] > 0) {
           if (y <= -hysteresis) { S[i] = -1; flips++; }

@@ -16,6 +16,7 @@ import { InputError, requireNumber } from '../util/errors.js';
 import { parseQuantity } from '../model/units.js';
 import { ISING_BUDGET_PER_REPLICA, ISING_OPTION_DEFAULTS, runQP, runIsingMachine, type MachineOptions, type MachineWork } from '../machine/solve.js';
 import { MEMORY_SCHEDULES, QP_PROTOCOLS, type MemorySchedule, type QPProtocol } from '../machine/schedules.js';
+import { MAX_WALL, MIN_WALL } from '../machine/protocol.js';
 import { fromBoxQP } from '../machine/problem.js';
 import { interruptSignal } from './interrupt.js';
 import { parseCount, printJson, emit } from './output.js';
@@ -42,6 +43,7 @@ export const MACHINE_DEFAULTS = {
     lambdaMax: String(ISING_OPTION_DEFAULTS.lambda_max),
     retentionBarrier: String(ISING_OPTION_DEFAULTS.retention_barrier_kT),
     lowBarrier: String(ISING_OPTION_DEFAULTS.low_barrier_kT),
+    wall: String(ISING_OPTION_DEFAULTS.wall),
     budget: ISING_BUDGET_PER_REPLICA.toExponential().replace('e+', 'e'),
     polish: true,
   },
@@ -172,6 +174,7 @@ export async function machineIsingDocument(name: 'maxcut' | 'ising', file: strin
     lambda_max: num('lambda-max', opts.lambdaMax),
     retention_barrier_kT: num('retention-barrier', opts.retentionBarrier),
     low_barrier_kT: num('low-barrier', opts.lowBarrier),
+    wall: opts.wall === 'none' ? undefined : requireNumber('wall', num('wall', opts.wall), { min: MIN_WALL, max: MAX_WALL }),
     polish: opts.polish !== false,
     budget: requireNumber('budget', num('budget', opts.budget), { min: 1e3, max: 1e13 }),
     best_known_cut: bestKnown,
@@ -213,6 +216,7 @@ export function registerMachine(program: Command): void {
         .option('--lambda-max <x>', 'final coupling scale, in units of 1/(RMS coupling field of a random state)', MACHINE_DEFAULTS.ising.lambdaMax)
         .option('--retention-barrier <kT>', 'retention barrier the solution is consolidated to (≈ 40 kT: a 10-year mean lifetime at the Arrhenius attempt time τ0 = 1 ns)', MACHINE_DEFAULTS.ising.retentionBarrier)
         .option('--low-barrier <kT>', 'barrier while the coupling anneals (lim)', MACHINE_DEFAULTS.ising.lowBarrier)
+        .option('--wall <x>', `reflecting walls at ±x, in units of the well position (${MIN_WALL}–${MAX_WALL}), or none; at 1 the wells sit on the walls and every cell's amplitude is the same`, MACHINE_DEFAULTS.ising.wall)
         .option('--no-polish', 'no greedy one-flip polish of the read-out')
         .option('--best-known <cut>', 'best-known cut for the quality ratio (G-set files: looked up)')
         .option('--budget <updates>', 'coupling-updates per replica that set the default anneal time (steps × (2·couplings + 8·cells))', MACHINE_DEFAULTS.ising.budget),
@@ -221,7 +225,7 @@ export function registerMachine(program: Command): void {
       const doc = await withInterrupt(`machine ${name}`, (signal, onProgress) => machineIsingDocument(name, file, opts, { signal, onProgress }));
       output(doc, opts, () =>
         [
-          `machine ${name} (${file}): n = ${doc.n}, memory ${doc.memory}, ${doc.replicas_completed} replicas, seed ${doc.seed}`,
+          `machine ${name} (${file}): n = ${doc.n}, memory ${doc.memory}, ${doc.wall_position_a === null ? 'no walls' : `walls at ±${doc.wall_position_a}`}, ${doc.replicas_completed} replicas, seed ${doc.seed}`,
           doc.mode === 'maxcut'
             ? `  cut ${doc.cut} (unpolished ${doc.cut_unpolished}${doc.ratio !== undefined ? `; ratio to best-known ${f4(doc.ratio)}` : ''}), ${doc.readout}`
             : `  energy ${f4(doc.energy)} (unpolished ${f4(doc.energy_unpolished)}), ${doc.readout}`,

@@ -118,22 +118,25 @@ export function qpMinimiser(p: MachineProblem): Float64Array {
 
 /**
  * ⟨x₁x₂⟩ and ⟨x₁²⟩ of H = E_b[(x₁² − 1)² + (x₂² − 1)²] + J·x₁x₂ (+ h(x₁ + x₂)) by the trapezoidal rule on
- * [−L, L]² (the integrand is smooth and vanishes at the edges, so the rule converges geometrically).
+ * [−L, L]² (the integrand is smooth and vanishes at the edges, so the rule converges geometrically), or on
+ * the box [−wall, wall]² of reflecting walls when wall < L (the density does not vanish there: the rule's
+ * half weights at the ends, second order).
  */
-export function twoCellMoments(barrier: number, coupling: number, field = 0, points = 1201, half = 3): { x1x2: number; x1sq: number } {
-  const h = (2 * half) / (points - 1);
+export function twoCellMoments(barrier: number, coupling: number, field = 0, points = 1201, half = 3, wall = Infinity): { x1x2: number; x1sq: number } {
+  const end = Math.min(half, wall);
+  const h = (2 * end) / (points - 1);
   const xs = new Float64Array(points);
-  const cell = new Float64Array(points);
+  const weight = new Float64Array(points);
   for (let i = 0; i < points; i++) {
-    xs[i] = -half + i * h;
-    cell[i] = barrier * (xs[i] * xs[i] - 1) ** 2 + field * xs[i];
+    xs[i] = -end + i * h;
+    weight[i] = Math.exp(-(barrier * (xs[i] * xs[i] - 1) ** 2 + field * xs[i])) * (i === 0 || i === points - 1 ? 0.5 : 1);
   }
   let z = 0;
   let s12 = 0;
   let s11 = 0;
   for (let i = 0; i < points; i++) {
     for (let j = 0; j < points; j++) {
-      const w = Math.exp(-(cell[i] + cell[j] + coupling * xs[i] * xs[j]));
+      const w = weight[i] * weight[j] * Math.exp(-coupling * xs[i] * xs[j]);
       z += w;
       s12 += w * xs[i] * xs[j];
       s11 += w * xs[i] * xs[i];

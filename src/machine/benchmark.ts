@@ -36,12 +36,15 @@ import { prepareSetup, runReplica, type ReplicaResult } from './kernel.js';
 import { fromMaxCut, type MachineProblem } from './problem.js';
 import { buildPhases, cellBarrier, type ProtocolSpec } from './protocol.js';
 import { runMachine } from './run.js';
+import { ISING_OPTION_DEFAULTS } from './solve.js';
 import { wasmKernelAvailable, warmUpKernel } from './wasm-kernel.js';
 
 export const BENCH_INSTANCE = 'G22';
 export const BENCH_BARRIER_KT = 1;
 export const BENCH_LAMBDA = 0.3;
 export const BENCH_DT = 0.01;
+/** The cells run between the default reflecting walls of `machine maxcut`, so the walls' test is timed too. */
+export const BENCH_WALL = ISING_OPTION_DEFAULTS.wall;
 /** Replicas per thread in the parallel run. */
 export const BENCH_REPLICAS_PER_THREAD = 2;
 /** Time steps of a timed run, and of the run that checks the C reference gives the same result. */
@@ -88,8 +91,8 @@ export interface MachineBenchmark {
   c_reference_skipped?: string;
 }
 
-/** Bistable cells E_b(x² − 1)², coupling ramp λ: 0 → λ1 over `steps` steps of dt, field scale 1. */
-export function rampSpec(steps: number, dt: number, barrier: number, lambda: number): ProtocolSpec {
+/** Bistable cells E_b(x² − 1)² between walls at ±wall (∞: none), coupling ramp λ: 0 → λ1 over `steps` steps of dt, field scale 1. */
+export function rampSpec(steps: number, dt: number, barrier: number, lambda: number, wall: number): ProtocolSpec {
   const cell = cellBarrier(barrier);
   const duration = steps * dt;
   return {
@@ -101,11 +104,12 @@ export function rampSpec(steps: number, dt: number, barrier: number, lambda: num
     phases: [{ name: 'ramp', end_tau0: duration }],
     initial: 'wells',
     warmup_tau0: 0,
+    ...(Number.isFinite(wall) ? { wall } : {}),
   };
 }
 
 export function benchSpec(steps: number): ProtocolSpec {
-  return rampSpec(steps, BENCH_DT, BENCH_BARRIER_KT, BENCH_LAMBDA);
+  return rampSpec(steps, BENCH_DT, BENCH_BARRIER_KT, BENCH_LAMBDA, BENCH_WALL);
 }
 
 /** The ziggurat tables of src/sim/rng.ts in the C reference's format (257 lines "X f", exact decimals). */
@@ -142,8 +146,8 @@ export interface RampRun {
 }
 
 /** One run of the C reference on an edge-list file. */
-export function runReference(ref: { binary: string; tables: string }, graph: string, steps: number, dt: number, barrier: number, lambda: number, seed: number, replica: number): RampRun {
-  const out = JSON.parse(execFileSync(ref.binary, [graph, String(steps), String(dt), String(barrier), String(lambda), String(seed), String(replica), ref.tables]).toString()) as Record<string, number>;
+export function runReference(ref: { binary: string; tables: string }, graph: string, steps: number, dt: number, barrier: number, lambda: number, wall: number, seed: number, replica: number): RampRun {
+  const out = JSON.parse(execFileSync(ref.binary, [graph, String(steps), String(dt), String(barrier), String(lambda), String(seed), String(replica), String(wall), ref.tables]).toString()) as Record<string, number>;
   return { rate: Number(out.cell_updates_per_s), work: Number(out.work_kT), flips: Number(out.flips) };
 }
 
@@ -151,7 +155,7 @@ export function runReference(ref: { binary: string; tables: string }, graph: str
 async function referenceWall(ref: { binary: string; tables: string }, graph: string, steps: number, copies: number): Promise<number> {
   const run = promisify(execFile);
   const start = performance.now();
-  await Promise.all(Array.from({ length: copies }, (_, k) => run(ref.binary, [graph, String(steps), String(BENCH_DT), String(BENCH_BARRIER_KT), String(BENCH_LAMBDA), '1', String(k), ref.tables])));
+  await Promise.all(Array.from({ length: copies }, (_, k) => run(ref.binary, [graph, String(steps), String(BENCH_DT), String(BENCH_BARRIER_KT), String(BENCH_LAMBDA), '1', String(k), String(BENCH_WALL), ref.tables])));
   return (performance.now() - start) / 1000;
 }
 
@@ -197,13 +201,13 @@ export async function benchmarkMachine(o: { threads?: number; steps?: number; re
       rates.wasm.push(main.rate);
       rates.js.push(runRamp(p, spec, BENCH_DT, 1, 0, 'js').rate);
       if ('binary' in ref) {
-        const c = runReference(ref, graph, steps, BENCH_DT, BENCH_BARRIER_KT, BENCH_LAMBDA, 1, 0);
+        const c = runReference(ref, graph, steps, BENCH_DT, BENCH_BARRIER_KT, BENCH_LAMBDA, BENCH_WALL, 1, 0);
         rates.c.push(c.rate);
       }
     }
     const identitySteps = Math.min(steps, IDENTITY_STEPS);
     if ('binary' in ref) {
-      const c = runReference(ref, graph, identitySteps, BENCH_DT, BENCH_BARRIER_KT, BENCH_LAMBDA, 1, 0);
+      const c = runReference(ref, graph, identitySteps, BENCH_DT, BENCH_BARRIER_KT, BENCH_LAMBDA, BENCH_WALL, 1, 0);
       const k = runRamp(p, benchSpec(identitySteps), BENCH_DT, 1, 0, kernel);
       same = c.work === k.work && c.flips === k.flips;
     }

@@ -29,8 +29,9 @@ export const HYSTERESIS = 0.5;
 /**
  * Advances one replica `steps` steps of length dt through the table. `hysteresis` is the bit threshold
  * (∓ on x); with `readout` the positions, the problem energy and Σx² are accumulated (time averages).
+ * A step that ends beyond a wall at ±`wall` is reflected back into the box (∞: no walls).
  */
-export function advance(p: MachineProblem, st: ReplicaState, table: ControlTable, steps: number, dt: number, hysteresis: number, readout: boolean): void {
+export function advance(p: MachineProblem, st: ReplicaState, table: ControlTable, steps: number, dt: number, hysteresis: number, readout: boolean, wall = Infinity): void {
   const n = p.n;
   const rowPtr = p.rowPtr;
   const col = p.col;
@@ -47,6 +48,7 @@ export function advance(p: MachineProblem, st: ReplicaState, table: ControlTable
   const zw = ZIG_W;
   const zx = ZIG_X;
   const noise = Math.sqrt(2 * dt);
+  const walled = wall < Infinity;
   let wBarrier = st.acc[W_BARRIER];
   let wCoupling = st.acc[W_COUPLING];
   let flips = st.acc[FLIPS];
@@ -115,7 +117,15 @@ export function advance(p: MachineProblem, st: ReplicaState, table: ControlTable
         s2 = R[2] | 0;
         s3 = R[3] | 0;
       }
-      const y = x + force * dt + noise * z;
+      let y = x + force * dt + noise * z;
+      if (walled) {
+        // Reflection off the upper wall, then the lower, without a branch that cells pressed against a wall
+        // would mispredict (y inside is changed by at most a rounding of w); only a step that crossed the
+        // box more than once can end above it, and it stops at the wall.
+        y = wall - Math.abs(wall - y);
+        y = Math.abs(y + wall) - wall;
+        if (wall < y) y = wall;
+      }
       X[i] = y;
       if (S[i] > 0) {
         if (y <= -hysteresis) {
@@ -200,6 +210,8 @@ export interface ReplicaSetup {
   well: number;
   /** Bit threshold on x. */
   hysteresis: number;
+  /** Reflecting walls at ±wall (∞: none). */
+  wall: number;
 }
 
 /** Largest n for the exact Gaussian start (a dense Cholesky factor, n² memory and n³/3 operations). */
@@ -215,15 +227,17 @@ export function prepareSetup(p: MachineProblem, built: BuiltProtocol): ReplicaSe
     if (probe[A4] > 0 && probe[A2] < 0) maxWell = Math.max(maxWell, Math.sqrt(-probe[A2] / (2 * probe[A4])));
   }
   const hysteresis = HYSTERESIS * (maxWell > 0 ? maxWell : 1);
-  const well = c[A4] > 0 && c[A2] < 0 ? Math.sqrt(-c[A2] / (2 * c[A4])) : 0;
-  if (built.spec.initial !== 'gaussian' || c[A4] !== 0 || p.n > MAX_EXACT_GAUSSIAN) return { well, hysteresis };
+  const wall = built.spec.wall ?? Infinity;
+  const well = Math.min(wall, c[A4] > 0 && c[A2] < 0 ? Math.sqrt(-c[A2] / (2 * c[A4])) : 0);
+  // The exact Gaussian start knows no walls: with walls the cells start in their wells (or at 0).
+  if (built.spec.initial !== 'gaussian' || c[A4] !== 0 || p.n > MAX_EXACT_GAUSSIAN || wall !== Infinity) return { well, hysteresis, wall };
   // Precision P = λK + 2·a2·I, mean m = −P⁻¹·μ·g.
   const n = p.n;
   const a = denseK(p);
   for (let k = 0; k < n * n; k++) a[k] *= c[LAMBDA];
   for (let i = 0; i < n; i++) a[i * n + i] += 2 * c[A2];
   const r = choleskyInPlace(a, n);
-  if (r.failedAt >= 0) return { well, hysteresis };
+  if (r.failedAt >= 0) return { well, hysteresis, wall };
   const mean = new Float64Array(n);
   for (let i = 0; i < n; i++) mean[i] = -c[MU] * p.field[i];
   // Solve L·Lᵀ·m = rhs.
@@ -237,7 +251,7 @@ export function prepareSetup(p: MachineProblem, built: BuiltProtocol): ReplicaSe
     for (let k = i + 1; k < n; k++) s -= a[k * n + i] * mean[k];
     mean[i] = s / a[i * n + i];
   }
-  return { factor: a, mean, well, hysteresis };
+  return { factor: a, mean, well, hysteresis, wall };
 }
 
 /** Initial positions of replica `replica` (drawn from its own stream, before the dynamics). */
@@ -279,7 +293,8 @@ export function runReplica(p: MachineProblem, built: BuiltProtocol, setup: Repli
   initialise(p, setup, st);
   const spec = built.spec;
   const h = setup.hysteresis;
-  const step = (m: number, dt: number, readout: boolean) => (wasm ? wasm.advance(m, dt, h, readout) : advance(p, st, table, m, dt, h, readout));
+  const w = setup.wall;
+  const step = (m: number, dt: number, readout: boolean) => (wasm ? wasm.advance(m, dt, h, readout, w) : advance(p, st, table, m, dt, h, readout, w));
   for (let done = 0; done < built.warmupSteps; done += CHUNK_STEPS) {
     if (hooks.shouldStop?.()) return undefined;
     const m = Math.min(CHUNK_STEPS, built.warmupSteps - done);

@@ -39,6 +39,11 @@ export interface ProtocolSpec {
   initial: 'gaussian' | 'wells';
   /** Relaxation at the start controls before t = 0 (constant controls: no work), τ_D. */
   warmup_tau0: number;
+  /**
+   * Reflecting walls at x = ±wall (units of a; the bistable cell's wells are at ±1), fixed in time, so
+   * they do no work; absent: no walls. Inside them the cell potential is unchanged.
+   */
+  wall?: number;
 }
 
 /** A stretch of a phase with one time step. */
@@ -118,14 +123,20 @@ export function validateProtocol(spec: ProtocolSpec): void {
   }
   if (Math.abs(start - times[times.length - 1]) > 1e-9 * start) throw new InputError('schedule', `the last phase ends at ${start} τ_D but the knots end at ${times[times.length - 1]} τ_D`);
   if (!(spec.warmup_tau0 >= 0)) throw new InputError('schedule', `warm-up must be ≥ 0, got ${spec.warmup_tau0}`);
+  if (spec.wall !== undefined && !(spec.wall >= MIN_WALL && spec.wall <= MAX_WALL)) throw new InputError('wall', `must be between ${MIN_WALL} and ${MAX_WALL} (units of the well position), got ${spec.wall}`);
 }
+
+/** Allowed wall positions (units of a): inside the hysteresis band the bit could not be read; far out they do nothing. */
+export const MIN_WALL = 0.6;
+export const MAX_WALL = 100;
 
 /**
  * Largest curvature |∂²H/∂x_i²| + the Gershgorin bound of the coupling between the knots [t0, t1]: the
  * cell term 12·a4·x² + 2·a2 at the largest excursion x_max (where the cell's restoring force balances
- * the largest coupling and field force plus a thermal margin), plus λ·(Σ_j |K_ij| + |K_ii|).
+ * the largest coupling and field force plus a thermal margin, and at most the wall), plus λ·(Σ_j |K_ij| + |K_ii|).
  */
 export function maxCurvature(spec: ProtocolSpec, t0: number, t1: number, couplingRow: number, fieldMax: number): number {
+  const wall = spec.wall ?? Infinity;
   let best = 0;
   const c = new Float64Array(CHANNELS);
   const check = (t: number) => {
@@ -135,7 +146,7 @@ export function maxCurvature(spec: ProtocolSpec, t0: number, t1: number, couplin
     let cell = Math.abs(2 * a2);
     if (a4 > 0) {
       const force = coupling * 1.5 + mu * fieldMax + 3;
-      const xMax = cellExcursion(a4, a2, force);
+      const xMax = Math.min(cellExcursion(a4, a2, force), wall);
       cell = Math.max(cell, 12 * a4 * xMax * xMax + 2 * a2);
     }
     best = Math.max(best, cell + coupling);

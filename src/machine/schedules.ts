@@ -86,6 +86,8 @@ export interface IsingScheduleOptions {
   reset_tau0: number;
   /** Warm-up at the start controls (random bits relax in their wells), τ_D. */
   warmup_tau0: number;
+  /** Reflecting walls at ±wall (units of a), through the whole cycle; undefined: none. */
+  wall?: number;
 }
 
 /** Knots of the anneal's coupling ramp: linear 0 → λ_start over the first 1/KNOTS, then geometric to λ_max. */
@@ -167,12 +169,12 @@ export function isingSchedule(o: IsingScheduleOptions): ProtocolSpec {
     { name: 'hold', end_tau0: th, readout: true },
     { name: 'reset', end_tau0: tr },
   ];
-  return { times, controls, phases, initial: 'wells', warmup_tau0: o.warmup_tau0 };
+  return { times, controls, phases, initial: 'wells', warmup_tau0: o.warmup_tau0, ...(o.wall === undefined ? {} : { wall: o.wall }) };
 }
 
 /**
  * A schedule file: JSON {"knots": [{"t": τ_D, "barrier_kT": E_b, "lambda": λ, "mu"?: μ}, …],
- * "phases"?: [{"name", "end", "readout"?}]}. Without phases: one anneal up to the knot of largest λ,
+ * "phases"?: [{"name", "end", "readout"?}], "wall"?: x}. Without phases: one anneal up to the knot of largest λ,
  * then a hold (read-out) to the end.
  */
 export function scheduleFromJson(doc: unknown, field = 'schedule'): ProtocolSpec {
@@ -218,5 +220,6 @@ export function scheduleFromJson(doc: unknown, field = 'schedule'): ProtocolSpec
       { name: 'hold', end_tau0: end, readout: true },
     ];
   }
-  return { times, controls, phases, initial: 'wells', warmup_tau0: typeof d.warmup === 'number' ? d.warmup : 1 };
+  if (d.wall !== undefined && (typeof d.wall !== 'number' || !Number.isFinite(d.wall))) fail('"wall" must be a finite number (units of the well position)');
+  return { times, controls, phases, initial: 'wells', warmup_tau0: typeof d.warmup === 'number' ? d.warmup : 1, ...(d.wall === undefined ? {} : { wall: d.wall as number }) };
 }

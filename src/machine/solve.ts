@@ -142,6 +142,8 @@ export interface IsingMachineOptions extends MachineOptions {
   lambda_max: number;
   retention_barrier_kT: number;
   low_barrier_kT: number;
+  /** Reflecting walls at ±wall (units of a) for a named schedule; undefined: none. */
+  wall?: number;
   polish: boolean;
   best_known_cut?: number;
   /** Coupling-updates per replica that set the default anneal time. */
@@ -150,12 +152,15 @@ export interface IsingMachineOptions extends MachineOptions {
 
 /**
  * Defaults of the Ising / MAX-CUT inputs (the CLI prints them; docs/model.md §7 says why): the final
- * coupling λ_max in units of 1/(RMS coupling field), the retention and low barriers (kT) and the replicas.
- * λ_max = 4.5 rather than 3: on the sparse ±1 G-set graphs the read-out at 3 is still hot — far from a
- * local minimum before the polish — and G19 stalls at 0.965 of its best-known cut; at 6 G18 falls to 0.968
- * (the step shrinks with λ, so a colder end means a shorter anneal at the same budget).
+ * coupling λ_max in units of 1/(RMS coupling field), the retention and low barriers (kT), the reflecting
+ * walls (units of the well position) and the replicas. The walls at the wells give every cell the same
+ * amplitude once it has chosen a side, so the coupling energy the cells descend is the Ising energy
+ * itself; without them the cells' amplitudes grow with their local fields and the sparse ±1 graphs stall
+ * (G19 at 0.967 of its best-known cut whatever the ramp). λ_max = 20 is the middle of the range 15–30
+ * where every probed instance clears 0.97 with walls (without them the best was 4.5: a softer cell needs a
+ * warmer finish).
  */
-export const ISING_OPTION_DEFAULTS = { lambda_max: 4.5, retention_barrier_kT: 40, low_barrier_kT: 1, replicas: 2 } as const;
+export const ISING_OPTION_DEFAULTS = { lambda_max: 20, retention_barrier_kT: 40, low_barrier_kT: 1, wall: 1, replicas: 2 } as const;
 
 /** Fixed lengths of the phases around the anneal (τ_D), and the start of the geometric coupling ramp. */
 export const ISING_DEFAULTS = { consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 2, warmup_tau0: 1, lambda_start: 0.1 } as const;
@@ -204,6 +209,7 @@ export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOption
       hold_tau0: ISING_DEFAULTS.hold_tau0,
       reset_tau0: ISING_DEFAULTS.reset_tau0,
       warmup_tau0: ISING_DEFAULTS.warmup_tau0,
+      wall: o.wall,
     });
   const spec =
     typeof o.memory === 'string'
@@ -227,6 +233,7 @@ export async function runIsingMachine(ising: IsingProblem, o: IsingMachineOption
     lambda_max_per_rms_field: typeof o.memory === 'string' ? o.lambda_max : undefined,
     retention_barrier_kT: typeof o.memory === 'string' ? o.retention_barrier_kT : undefined,
     low_barrier_kT: typeof o.memory === 'string' && o.memory === 'lim' ? o.low_barrier_kT : undefined,
+    wall_position_a: spec.wall ?? null,
     anneal_tau_D: spec.phases[0].end_tau0,
     budget_per_replica: typeof o.memory === 'string' && o.duration_tau0 === undefined ? (o.budget ?? ISING_BUDGET_PER_REPLICA) : undefined,
     ...base(run, o),

@@ -51,10 +51,10 @@ function layoutFor(n: number, nnz: number): Layout {
 /** Couplings summed per turn of the inner loop (in order: unrolling leaves the sum unchanged). */
 const UNROLL = 4;
 
-const PARAMS: Array<readonly [string, number]> = [['n', I32], ['first', I32], ['steps', I32], ['readout', I32], ['dt', F64], ['noise', F64], ['h', F64]];
+const PARAMS: Array<readonly [string, number]> = [['n', I32], ['first', I32], ['steps', I32], ['readout', I32], ['dt', F64], ['noise', F64], ['h', F64], ['wall', F64], ['walled', I32]];
 
 /**
- * advance(n, first, steps, readout, dt, noise, h): steps first+1 … first+steps of the control table, every
+ * advance(n, first, steps, readout, dt, noise, h, wall, walled): steps first+1 … first+steps of the control table, every
  * cell moving synchronously. Array bases are the
  * constant offsets of the memory instructions, so an access costs no address arithmetic beyond its index.
  */
@@ -166,6 +166,13 @@ function advanceCode(L: Layout): number[] {
   a.op(OP.end);
   // y = x + force·dt + √(2dt)·z
   a.get('x', 'force', 'dt').op(OP.f64mul, OP.f64add).get('noise', 'z').op(OP.f64mul, OP.f64add).set('y');
+  // Walls, as in kernel.ts: y = w − |w − y|, then |y + w| − w, then at most w.
+  a.get('walled').op(OP.if, VOID);
+  a.get('wall').get('wall', 'y').op(OP.f64sub, OP.f64abs, OP.f64sub).set('y');
+  a.get('y', 'wall').op(OP.f64add, OP.f64abs).get('wall').op(OP.f64sub).set('y');
+  a.get('wall', 'y').op(OP.f64lt, OP.if, VOID);
+  a.get('wall').set('y');
+  a.op(OP.end, OP.end);
   a.get('o').get('y').storeF64(L.x);
   a.get('i').op(OP.i32load8_s, 0, ...uleb(L.side)).i32(0).op(OP.i32gt_s, OP.if, VOID);
   a.get('y', 'negh').op(OP.f64le, OP.if, VOID);
@@ -218,7 +225,7 @@ export function wasmKernelAvailable(): boolean {
   return available;
 }
 
-type AdvanceFn = (n: number, first: number, steps: number, readout: number, dt: number, noise: number, h: number) => void;
+type AdvanceFn = (n: number, first: number, steps: number, readout: number, dt: number, noise: number, h: number, wall: number, walled: number) => void;
 
 /**
  * Cell updates per call of the module. The engine swaps in optimised code only when a function is entered,
@@ -271,11 +278,12 @@ export class WasmMachineKernel {
   }
 
   /** kernel.ts advance() on the views: `steps` steps of length dt through the table. */
-  advance(steps: number, dt: number, hysteresis: number, readout: boolean): void {
+  advance(steps: number, dt: number, hysteresis: number, readout: boolean, wall = Infinity): void {
     const noise = Math.sqrt(2 * dt);
     const flag = readout ? 1 : 0;
+    const walled = wall < Infinity ? 1 : 0;
     const per = Math.max(1, Math.floor(CELL_UPDATES_PER_CALL / Math.max(1, this.n)));
-    for (let first = 0; first < steps; first += per) this.fn(this.n, first, Math.min(per, steps - first), flag, dt, noise, hysteresis);
+    for (let first = 0; first < steps; first += per) this.fn(this.n, first, Math.min(per, steps - first), flag, dt, noise, hysteresis, wall, walled);
   }
 }
 

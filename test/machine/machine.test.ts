@@ -75,6 +75,19 @@ test('check 3: two coupled bistable cells against 2-D quadrature', async () => {
   for (const m of [r.x1x2, r.x1sq]) assert.ok(Math.abs(m.measured - m.exact) < 4 * m.stderr + 0.03 * Math.abs(m.exact), `${m.measured} ± ${m.stderr} vs ${m.exact}`);
 });
 
+test('check 3 between reflecting walls: the box moments against quadrature on the box', async () => {
+  const open = twoCellMoments(1, 0.5);
+  const box = twoCellMoments(1, 0.5, 0, 1201, 3, 1);
+  // The walls at the wells cut off the outer half of each well: a real difference to detect.
+  assert.ok(box.x1sq < 0.85 * open.x1sq, `${box.x1sq} vs ${open.x1sq}`);
+  // A free cell (E_b = 0, J = 0) in the box is uniform: ⟨x²⟩ = wall²/3.
+  assert.ok(Math.abs(twoCellMoments(0, 0, 0, 1201, 3, 1.5).x1sq - 0.75) < 1e-5);
+  const coarse = twoCellMoments(1, 0.5, 0, 601, 3, 1);
+  assert.ok(Math.abs(box.x1x2 - coarse.x1x2) < 1e-5 && Math.abs(box.x1sq - coarse.x1sq) < 1e-5);
+  const r = await twoCellCheck(1, 0.5, 40, 300, 4, 1e-3, THREADS, 1);
+  for (const m of [r.x1x2, r.x1sq]) assert.ok(Math.abs(m.measured - m.exact) < 4 * m.stderr + 0.03 * Math.abs(m.exact), `${m.measured} ± ${m.stderr} vs ${m.exact}`);
+});
+
 test('check 4: one uncoupled cell reproduces the simulator’s erasure work', async () => {
   const r = await eraseCheck(12, 8, 20, 600, 2e-3, THREADS);
   const se = Math.hypot(r.machine.stderr, r.simulator.stderr);
@@ -131,6 +144,27 @@ test('CLI: one-line errors for a non-PD QP (smallest eigenvalue), an unstable dt
   r = cli('machine', 'ising', 'examples/ising-frustrated-ring.json', '--lambda-max', '-1', '--threads', '1');
   assert.equal(r.status, 2);
   assert.equal(r.stderr.trim(), 'error: lambda-max: must be > 0 and ≤ 1e6, got -1');
+  r = cli('machine', 'ising', 'examples/ising-frustrated-ring.json', '--wall', '0.3', '--threads', '1');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr.trim(), /^error: wall: must be .*0\.6.*100, got 0\.3$/);
+  const schedule = join(dir, 'schedule.json');
+  writeFileSync(schedule, JSON.stringify({ knots: [{ t: 0, barrier_kT: 1, lambda: 0 }, { t: 2, barrier_kT: 1, lambda: 1 }, { t: 3, barrier_kT: 1, lambda: 1 }], wall: 50000 }));
+  r = cli('machine', 'ising', 'examples/ising-frustrated-ring.json', '--memory', schedule, '--threads', '1');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr.trim(), /^error: wall: must be between 0\.6 and 100 \(units of the well position\), got 50000$/);
+});
+
+test('CLI: machine ising runs between walls at ±1 by default and says so; --wall none removes them', () => {
+  const args = ['machine', 'ising', 'examples/ising-frustrated-ring.json', '--duration', '5', '--replicas', '2', '--seed', '2', '--threads', '1', '--json'];
+  const walls = cli(...args);
+  const none = cli(...args, '--wall', 'none');
+  assert.equal(walls.status, 0, walls.stderr);
+  assert.equal(none.status, 0, none.stderr);
+  const a = JSON.parse(walls.stdout);
+  const b = JSON.parse(none.stdout);
+  assert.equal(a.wall_position_a, 1);
+  assert.equal(b.wall_position_a, null);
+  assert.notEqual(a.energy_to_solution_kT, b.energy_to_solution_kT);
 });
 
 test('CLI: a machine run above --max-work gets the shared one-line refusal with its size and time; --max-work raises the limit', () => {

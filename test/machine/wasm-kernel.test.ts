@@ -69,6 +69,21 @@ test('WebAssembly kernel = JavaScript kernel, bit for bit: sparse MAX-CUT anneal
   assert.ok(js.every((r) => r.flips > p.n), 'the anneal flips bits');
 });
 
+test('WebAssembly kernel = JavaScript kernel, bit for bit: the same anneal between reflecting walls', () => {
+  const mc = parseMaxCut(edgeList(70, 11), 'test.txt');
+  const p = fromMaxCut(mc);
+  for (const wall of [1, 0.8]) {
+    const spec = isingSchedule({ memory: 'free', anneal_tau0: 40, lambda_max: 3, lambda_start: 0.02, retention_barrier_kT: 12, low_barrier_kT: 1, consolidate_tau0: 4, hold_tau0: 1, reset_tau0: 3, warmup_tau0: 1, wall });
+    // Long steps (up to 0.5 τ_D, noise √(2dt) up to 1 against a box 2·wall wide): reflections are frequent.
+    const step = { ratio: 0.3, maxDt: 0.5 };
+    const js = replicas(p, spec, step, 'js', 3, 2);
+    const wasm = replicas(p, spec, step, 'wasm', 3, 2);
+    assert.deepStrictEqual(wasm, js);
+    assert.ok(js.every((r) => r.flips > p.n), 'the anneal flips bits');
+    assert.ok(js.every((r) => r.meanX.every((x) => Math.abs(x) <= wall)), 'time averages inside the box');
+  }
+});
+
 let gcc = true;
 try {
   execFileSync('gcc', ['--version'], { stdio: 'ignore' });
@@ -84,13 +99,15 @@ test('the C reference (gcc -O2) prints the kernel\'s work and flip count to the 
     const graph = join(dir, 'graph.txt');
     writeFileSync(graph, edgeList(90, 5));
     const p = fromMaxCut(parseMaxCut(edgeList(90, 5), graph));
-    for (const [steps, dt, barrier, lambda, seed, replica] of [
-      [2500, 0.01, 1, 0.3, 1, 0],
-      [700, 0.02, 3, 1.5, 12345, 4],
+    for (const [steps, dt, barrier, lambda, wall, seed, replica] of [
+      [2500, 0.01, 1, 0.3, Infinity, 1, 0],
+      [700, 0.02, 3, 1.5, Infinity, 12345, 4],
+      [1500, 0.05, 1, 2, 1, 3, 2],
+      [900, 0.05, 0.5, 1, 0.8, 8, 1],
     ]) {
-      const c = runReference(ref, graph, steps, dt, barrier, lambda, seed, replica);
+      const c = runReference(ref, graph, steps, dt, barrier, lambda, wall, seed, replica);
       for (const kernel of ['wasm', 'js'] as const) {
-        const k = runRamp(p, rampSpec(steps, dt, barrier, lambda), dt, seed, replica, kernel);
+        const k = runRamp(p, rampSpec(steps, dt, barrier, lambda, wall), dt, seed, replica, kernel);
         assert.equal(k.work, c.work, `${kernel} work, ${steps} steps`);
         assert.equal(k.flips, c.flips, `${kernel} flips, ${steps} steps`);
       }
