@@ -129,6 +129,12 @@ export function validateProtocol(spec: ProtocolSpec): void {
 /** Allowed wall positions (units of a): inside the hysteresis band the bit could not be read; far out they do nothing. */
 export const MIN_WALL = 0.6;
 export const MAX_WALL = 100;
+/**
+ * Between walls the noise step √(2·dt) is kept below this fraction of the wall position, so that one step
+ * never plausibly crosses the whole box (that would take a ≥ 6.7σ draw): the automatic step is capped at
+ * dt = (0.3·wall)²/2, and a --dt above it gets a warning. A cell of barrier ≥ 1 kT never reaches the cap.
+ */
+export const WALL_NOISE_FRACTION = 0.3;
 
 /**
  * Largest curvature |∂²H/∂x_i²| + the Gershgorin bound of the coupling between the knots [t0, t1]: the
@@ -197,9 +203,13 @@ export function buildPhases(spec: ProtocolSpec, couplingRow: number, fieldMax: n
   const maxDt = o.maxDt ?? 0.05;
   if (o.dt !== undefined && !(o.dt > 0 && Number.isFinite(o.dt))) throw new InputError('dt', `must be a number > 0, got ${o.dt}`);
   const warnings: string[] = [];
+  const wallDt = spec.wall === undefined ? Infinity : (WALL_NOISE_FRACTION * spec.wall) ** 2 / 2;
   const stepFor = (name: string, t0: number, t1: number): number => {
     const curvature = maxCurvature(spec, t0, t1, couplingRow, fieldMax);
-    if (o.dt === undefined) return curvature > 0 ? Math.min(maxDt, ratio / curvature) : maxDt;
+    if (o.dt === undefined) return Math.min(wallDt, curvature > 0 ? Math.min(maxDt, ratio / curvature) : maxDt);
+    if (o.dt > wallDt && !warnings.some((w) => w.startsWith('the noise step'))) {
+      warnings.push(`the noise step √(2dt) = ${Math.sqrt(2 * o.dt).toPrecision(2)} a exceeds ${WALL_NOISE_FRACTION} of the wall at ±${spec.wall}: a step may cross the whole box, and the reflection loses accuracy`);
+    }
     const product = o.dt * curvature;
     if (product >= MAX_STEP_CURVATURE) {
       throw new InputError('dt', `must be < ${Number((MAX_STEP_CURVATURE / curvature).toPrecision(2))} τ_D for a stable Euler–Maruyama step in phase '${name}' (|H''|max ≈ ${Number(curvature.toPrecision(3))} kT/a²), got ${o.dt}`);

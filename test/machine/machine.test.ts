@@ -14,7 +14,8 @@ import { eraseCheck, fieldRampCheck, smallIsingCheck, timeAverageCheck, twoCellC
 import { enumerateGroundStates, fieldRampMeanWork, twoCellMoments } from '../../src/machine/analytic.js';
 import { denseK, fromIsing } from '../../src/machine/problem.js';
 import { runMachine } from '../../src/machine/run.js';
-import { qpProtocol } from '../../src/machine/schedules.js';
+import { isingSchedule, qpProtocol } from '../../src/machine/schedules.js';
+import { buildPhases } from '../../src/machine/protocol.js';
 import { buildIsing } from '../../src/solvers/ising/problem.js';
 
 const THREADS = 2;
@@ -86,6 +87,22 @@ test('check 3 between reflecting walls: the box moments against quadrature on th
   assert.ok(Math.abs(box.x1x2 - coarse.x1x2) < 1e-5 && Math.abs(box.x1sq - coarse.x1sq) < 1e-5);
   const r = await twoCellCheck(1, 0.5, 40, 300, 4, 1e-3, THREADS, 1);
   for (const m of [r.x1x2, r.x1sq]) assert.ok(Math.abs(m.measured - m.exact) < 4 * m.stderr + 0.03 * Math.abs(m.exact), `${m.measured} ± ${m.stderr} vs ${m.exact}`);
+});
+
+test('between walls the automatic step keeps the noise step below 0.3 of the wall; a longer --dt is warned about', () => {
+  const schedule = (low: number, wall?: number) => isingSchedule({ memory: 'lim', anneal_tau0: 10, lambda_max: 1, lambda_start: 0.1, retention_barrier_kT: 20, low_barrier_kT: low, consolidate_tau0: 2, hold_tau0: 1, reset_tau0: 1, warmup_tau0: 1, wall });
+  const step = { ratio: 0.3, maxDt: 0.5 };
+  // A flat cell (E_low = 0) at λ ≈ 0 has no curvature: without walls the step is the 0.5 τ_D ceiling.
+  assert.equal(buildPhases(schedule(0), 2, 0, step).warmupDt, 0.5);
+  const capped = buildPhases(schedule(0, 1), 2, 0, step);
+  // (0.3·1)²/2 = 0.045, then rounded to whole steps: 1 τ_D in 22 steps.
+  assert.equal(capped.warmupDt, 1 / 22);
+  // At E_low = 1 kT the curvature at the wall, 12 − 4 = 8 kT/a², sets 0.3/8 = 0.0375 below the cap: 1 τ_D in 27 steps.
+  assert.equal(buildPhases(schedule(1, 1), 2, 0, step).warmupDt, 1 / 27);
+  // A given --dt (here at a 1 kT retention barrier, so that it is stable): warned about above the cap only.
+  const soft = { ...schedule(1, 1), controls: schedule(1, 1).controls.map((c) => [1, -2, 1, c[3], c[4]] as [number, number, number, number, number]) };
+  assert.ok(!buildPhases(soft, 2, 0, { dt: 0.04 }).warnings.some((w) => w.includes('noise step')));
+  assert.match(buildPhases(soft, 2, 0, { dt: 0.06 }).warnings[0], /^the noise step √\(2dt\) = 0\.35 a exceeds 0\.3 of the wall at ±1: a step may cross the whole box/);
 });
 
 test('check 4: one uncoupled cell reproduces the simulator’s erasure work', async () => {
