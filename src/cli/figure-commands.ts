@@ -113,6 +113,10 @@ export function registerFigureCommands(program: Command): void {
     const resolved = resolve(input);
     const scale = numberOption('scale', opts.scale, SCALE_RANGE);
     const sizeRange = opts.sizes !== undefined ? parseSizes(opts.sizes) : defaultSizeRange(resolved.counts.params, resolved.kind);
+    // The sampling flags are parsed before any long work, so a bad --range or --scenarios is reported at once.
+    const scenarioKeys = scenarioKeysFromOptions(opts, opts.uncertainty !== undefined) ?? [...DEFAULT_SCENARIO_KEYS];
+    const prepared = opts.uncertainty !== undefined ? prepareUncertainty(input, opts) : undefined;
+    if (!prepared) refuseSamplingFlags(opts, '--uncertainty');
     if (opts.png !== false) await warnIfNoFonts();
     const { signal, dispose } = interruptSignal();
     try {
@@ -122,13 +126,11 @@ export function registerFigureCommands(program: Command): void {
       const machine = typeof opts.machine === 'string' ? await machineRun(opts.machine, opts, signal) : undefined;
       const sim = opts.sim === false ? null : await simFigure(opts, signal);
       let uncertainty: ReportUncertainty | undefined;
-      const scenarioKeys = scenarioKeysFromOptions(opts, opts.uncertainty !== undefined) ?? [...DEFAULT_SCENARIO_KEYS];
-      if (opts.uncertainty !== undefined) {
-        const prepared = prepareUncertainty(input, opts);
+      if (prepared) {
         const summary = await runUncertainty(prepared);
         const scenarios = await runScenarios(input, opts, scenarioKeys);
         uncertainty = { summary, sensitivity: sensitivity(input, { ...prepared.plan.options, seed: prepared.seed, samples: prepared.samples }), scenarios };
-      } else refuseSamplingFlags(opts, '--uncertainty');
+      }
       let progress: ReturnType<typeof createProgress> | undefined;
       const files = await buildReport({
         input,

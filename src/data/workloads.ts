@@ -156,7 +156,7 @@ function patterson(o: { id: string; name: string; params: number; activeParams: 
     accelerator: 'tpu-v3',
     time_s: o.days * DAY_S,
     reported_energy: pattersonRun(o.run),
-    sources: [primary('patterson2021', `Table 4, ${o.name}: ${o.params / 1e9}B parameters (${((100 * o.activeParams) / o.params).toPrecision(2)}% activated per token), ${o.flops.toExponential(2)} FLOP, TPU v3, ${o.run.chips} chips, ${o.days} days`)],
+    sources: [primary('patterson2021', `Table 4, ${o.name}: ${o.params / 1e9}B parameters (${Number(((100 * o.activeParams) / o.params).toPrecision(2))}% activated per token), ${o.flops.toExponential(2)} FLOP, TPU v3, ${o.run.chips} chips, ${o.days} days`)],
     assumptions: [
       `D = F/(6·P_active) = ${tokensFromFlops(o.flops, o.activeParams).toExponential(2)} tokens (derived so that the reported F holds; the token count is not in Table 4)`,
       'batch 1e6 tokens (assumed; sets the step count only)',

@@ -236,11 +236,11 @@ const TIME_TO_SOLUTION_S: Record<string, number> = {
 };
 
 /** Patterson et al. 2021, Table 4: MWh, chips, days, W per accelerator, PUE, achieved and peak TFLOP/s; F; active share. */
-const PATTERSON_RUNS: Record<string, { mwh: number; chips: number; days: number; W: number; pue: number; tflops: number; peak: number; F: number; P: number; active: number }> = {
-  't5-11b': { mwh: 85.7, chips: 512, days: 20, W: 310, pue: 1.12, tflops: 45.6, peak: 123, F: 4.05e22, P: 11e9, active: 1 },
-  meena: { mwh: 232, chips: 1024, days: 30, W: 289, pue: 1.09, tflops: 42.3, peak: 123, F: 1.12e23, P: 2.6e9, active: 1 },
-  'gshard-600b': { mwh: 24.1, chips: 1024, days: 3.1, W: 288, pue: 1.09, tflops: 48.0, peak: 123, F: 1.33e22, P: 619e9, active: 0.0025 },
-  'switch-transformer': { mwh: 179, chips: 1024, days: 27, W: 245, pue: 1.1, tflops: 34.4, peak: 123, F: 8.22e22, P: 1500e9, active: 0.001 },
+const PATTERSON_RUNS: Record<string, { mwh: number; chips: number; days: number; W: number; pue: number; tflops: number; peak: number; F: number; P: number; active: number; shown: string }> = {
+  't5-11b': { mwh: 85.7, chips: 512, days: 20, W: 310, pue: 1.12, tflops: 45.6, peak: 123, F: 4.05e22, P: 11e9, active: 1, shown: '100%' },
+  meena: { mwh: 232, chips: 1024, days: 30, W: 289, pue: 1.09, tflops: 42.3, peak: 123, F: 1.12e23, P: 2.6e9, active: 1, shown: '100%' },
+  'gshard-600b': { mwh: 24.1, chips: 1024, days: 3.1, W: 288, pue: 1.09, tflops: 48.0, peak: 123, F: 1.33e22, P: 619e9, active: 0.0025, shown: '0.25%' },
+  'switch-transformer': { mwh: 179, chips: 1024, days: 27, W: 245, pue: 1.1, tflops: 34.4, peak: 123, F: 8.22e22, P: 1500e9, active: 0.001, shown: '0.1%' },
 };
 
 test('workloads: every derived field by hand (time to solution, D = F/(6·P_active), batches, reported runs)', () => {
@@ -263,7 +263,7 @@ test('workloads: every derived field by hand (time to solution, D = F/(6·P_acti
     close(run.mfu!, r.tflops / r.peak, 1e-12, `${id} MFU`);
     close(w.tokens!, r.F / (6 * r.P * r.active), 1e-12, `${id} D`);
     assert.equal(w.batch_tokens, 1e6);
-    assert.ok(w.sources[0]!.where.includes(`${r.P / 1e9}B parameters (${(100 * r.active).toPrecision(2)}% activated`), w.sources[0]!.where);
+    assert.ok(w.sources[0]!.where.includes(`${r.P / 1e9}B parameters (${r.shown} activated per token)`), w.sources[0]!.where);
     assert.ok(w.assumptions.some((a) => a.includes(`D = F/(6·P_active) = ${(r.F / (6 * r.P * r.active)).toExponential(2)} tokens`)), id);
     assert.ok(w.assumptions.some((a) => a.includes(`time to solution ${r.days} days`)), id);
     assert.equal(w.assumptions.some((a) => a.includes('mixture of experts')), r.active < 1, `${id} MoE note`);

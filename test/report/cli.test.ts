@@ -102,6 +102,17 @@ test('an output that cannot be written: one line naming it, exit 2, before any w
     assert.ok(Date.now() - started < 20_000, `${args.join(' ')} took ${Date.now() - started} ms`);
   }
   assert.deepEqual(readdirSync(dir), ['file.txt']);
+  // A bad sampling flag is refused before the simulator runs, too.
+  for (const [args, start] of [
+    [['report', '--out', join(dir, 'r1'), '--uncertainty', '64', '--range', 'foo=1..2'], "error: range: unknown name 'foo'"],
+    [['report', '--out', join(dir, 'r2'), '--range', 'tau0_s=1e-12..1e-9'], 'error: range: '],
+  ] as const) {
+    const r = limbound(...args);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.ok(r.stderr.startsWith(start), r.stderr);
+  }
+  assert.deepEqual(readdirSync(dir), ['file.txt']);
 });
 
 test('the reproduce command keeps every option that changes the output and quotes paths', () => {

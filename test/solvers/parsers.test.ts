@@ -67,6 +67,7 @@ test('box QP: symmetric convex Q accepted; non-symmetric and non-convex Q reject
   throwsAtLine(() => parseBoxQP('{\n"Q": [[1, 0], [0, 1]],\n"b": [0, 0],\n"l": 1,\n"u": 1}', 'qp.json'), 4, /l < u/);
   throwsAtLine(() => parseBoxQP('{\n"Q": [[1, 0], [0, 1]],\n"b": [0, "7"],\n"l": 0, "u": 1}', 'qp.json'), 3, /finite number/);
   throwsAtLine(() => parseBoxQP('{"Q_entries": [[0, 0, 1],\n[1, 1, 1],\n[0, 0, 2]], "b": [0, 0], "l": 0, "u": 1}', 'qp.json'), 3, /given twice/);
+  assert.throws(() => parseBoxQP('{"Q": [[1]], "b": [0, 0], "l": 0, "u": 1}', 'qp.json'), /"Q" must be an array of 2 rows of 2 numbers each \(n from "b"\)/);
 });
 
 /** Runs the CLI in a child process (the test runner owns this process's stdout). */

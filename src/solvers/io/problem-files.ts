@@ -133,7 +133,7 @@ export function parseBoxQP(text: string, file: string, options: BoxQPParseOption
   if (doc.Q !== undefined) {
     qKey = 'Q';
     const Q = doc.Q;
-    if (!Array.isArray(Q) || Q.length !== n) fail(['Q'], `"Q" must be an ${n}×${n} array of rows (n from "b")`);
+    if (!Array.isArray(Q) || Q.length !== n) fail(['Q'], `"Q" must be an array of ${n} rows of ${n} numbers each (n from "b")`);
     (Q as unknown[]).forEach((row, i) => {
       if (!Array.isArray(row) || row.length !== n) fail(['Q', i], `row ${i} of "Q" must have ${n} numbers`);
       (row as unknown[]).forEach((v, j) => (dense[i * n + j] = jsonReal(v, ['Q', i, j], fail)));
