@@ -216,7 +216,7 @@ export function registerMachine(program: Command): void {
         .option('--lambda-max <x>', 'final coupling scale, in units of 1/(RMS coupling field of a random state)', MACHINE_DEFAULTS.ising.lambdaMax)
         .option('--retention-barrier <kT>', 'retention barrier the solution is consolidated to (≈ 40 kT: a 10-year mean lifetime at the Arrhenius attempt time τ0 = 1 ns)', MACHINE_DEFAULTS.ising.retentionBarrier)
         .option('--low-barrier <kT>', 'barrier while the coupling anneals (lim)', MACHINE_DEFAULTS.ising.lowBarrier)
-        .option('--wall <x>', `reflecting walls at ±x, in units of the well position (${MIN_WALL}–${MAX_WALL}), or none; at 1 the wells sit on the walls and every cell's amplitude is the same`, MACHINE_DEFAULTS.ising.wall)
+        .option('--wall <x>', `reflecting walls at ±x, in units of the well position (${MIN_WALL}–${MAX_WALL}), or none; at 1 the wells sit on the walls and every cell's amplitude is the same (a schedule file sets its own "wall")`, MACHINE_DEFAULTS.ising.wall)
         .option('--no-polish', 'no greedy one-flip polish of the read-out')
         .option('--best-known <cut>', 'best-known cut for the quality ratio (G-set files: looked up)')
         .option('--budget <updates>', 'coupling-updates per replica that set the default anneal time (steps × (2·couplings + 8·cells))', MACHINE_DEFAULTS.ising.budget),

@@ -132,7 +132,8 @@ export const MAX_WALL = 100;
 /**
  * Between walls the noise step √(2·dt) is kept below this fraction of the wall position, so that one step
  * never plausibly crosses the whole box (that would take a ≥ 6.7σ draw): the automatic step is capped at
- * dt = (0.3·wall)²/2, and a --dt above it gets a warning. A cell of barrier ≥ 1 kT never reaches the cap.
+ * dt = (0.3·wall)²/2, and a --dt above it gets a warning. At the Ising step rule (0.3/|H''|max) a cell with a
+ * barrier of 1 kT or more never reaches the cap.
  */
 export const WALL_NOISE_FRACTION = 0.3;
 
