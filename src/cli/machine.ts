@@ -174,7 +174,8 @@ export async function machineIsingDocument(name: 'maxcut' | 'ising', file: strin
     lambda_max: num('lambda-max', opts.lambdaMax),
     retention_barrier_kT: num('retention-barrier', opts.retentionBarrier),
     low_barrier_kT: num('low-barrier', opts.lowBarrier),
-    wall: opts.wall === 'none' ? undefined : requireNumber('wall', num('wall', opts.wall), { min: MIN_WALL, max: MAX_WALL }),
+    // The range is checked with the protocol, as for a schedule file's "wall".
+    wall: opts.wall === 'none' ? undefined : num('wall', opts.wall),
     polish: opts.polish !== false,
     budget: requireNumber('budget', num('budget', opts.budget), { min: 1e3, max: 1e13 }),
     best_known_cut: bestKnown,

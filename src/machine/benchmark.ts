@@ -91,8 +91,8 @@ export interface MachineBenchmark {
   c_reference_skipped?: string;
 }
 
-/** Bistable cells E_b(x² − 1)² between walls at ±wall (∞: none), coupling ramp λ: 0 → λ1 over `steps` steps of dt, field scale 1. */
-export function rampSpec(steps: number, dt: number, barrier: number, lambda: number, wall: number): ProtocolSpec {
+/** Bistable cells E_b(x² − 1)² between walls at ±wall (undefined: none), coupling ramp λ: 0 → λ1 over `steps` steps of dt, field scale 1. */
+export function rampSpec(steps: number, dt: number, barrier: number, lambda: number, wall: number | undefined): ProtocolSpec {
   const cell = cellBarrier(barrier);
   const duration = steps * dt;
   return {
@@ -104,7 +104,7 @@ export function rampSpec(steps: number, dt: number, barrier: number, lambda: num
     phases: [{ name: 'ramp', end_tau0: duration }],
     initial: 'wells',
     warmup_tau0: 0,
-    ...(Number.isFinite(wall) ? { wall } : {}),
+    wall,
   };
 }
 
@@ -146,8 +146,8 @@ export interface RampRun {
 }
 
 /** One run of the C reference on an edge-list file. */
-export function runReference(ref: { binary: string; tables: string }, graph: string, steps: number, dt: number, barrier: number, lambda: number, wall: number, seed: number, replica: number): RampRun {
-  const out = JSON.parse(execFileSync(ref.binary, [graph, String(steps), String(dt), String(barrier), String(lambda), String(seed), String(replica), String(wall), ref.tables]).toString()) as Record<string, number>;
+export function runReference(ref: { binary: string; tables: string }, graph: string, steps: number, dt: number, barrier: number, lambda: number, wall: number | undefined, seed: number, replica: number): RampRun {
+  const out = JSON.parse(execFileSync(ref.binary, [graph, String(steps), String(dt), String(barrier), String(lambda), String(seed), String(replica), String(wall ?? Infinity), ref.tables]).toString()) as Record<string, number>;
   return { rate: Number(out.cell_updates_per_s), work: Number(out.work_kT), flips: Number(out.flips) };
 }
 

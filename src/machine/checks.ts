@@ -57,18 +57,18 @@ export async function timeAverageCheck(p: MachineProblem, window: number, replic
   return { measured: total / replicas, stderr: m.stderr, exact, replicas, error: maxErr };
 }
 
-/** Check 3: two coupled bistable cells with fixed controls (between walls at ±wall if finite); ⟨x₁x₂⟩ and ⟨x₁²⟩ against quadrature. */
-export async function twoCellCheck(barrier: number, coupling: number, duration: number, replicas: number, seed: number, dt: number, threads: number, wall = Infinity) {
+/** Check 3: two coupled bistable cells with fixed controls (between walls at ±wall, if given); ⟨x₁x₂⟩ and ⟨x₁²⟩ against quadrature. */
+export async function twoCellCheck(barrier: number, coupling: number, duration: number, replicas: number, seed: number, dt: number, threads: number, wall?: number) {
   const ising = buildIsing(2, Int32Array.of(0), Int32Array.of(1), Float64Array.of(-coupling), new Float64Array(2));
   const p = fromIsing(ising);
   const cell = cellBarrier(barrier);
   const c: Controls = [cell[0], cell[1], cell[2], 1, 1];
-  const spec: ProtocolSpec = { times: [0, duration], controls: [c, c], phases: [{ name: 'hold', end_tau0: duration, readout: true }], initial: 'wells', warmup_tau0: 5, ...(Number.isFinite(wall) ? { wall } : {}) };
+  const spec: ProtocolSpec = { times: [0, duration], controls: [c, c], phases: [{ name: 'hold', end_tau0: duration, readout: true }], initial: 'wells', warmup_tau0: 5, wall };
   const run = await runMachine({ problem: p, spec, step: { dt }, replicas, seed }, { threads });
   // E_problem = K·x₁x₂ (K holds both triangles: ½·xᵀKx = K₁₂·x₁x₂).
   const x1x2 = meanSE(run.results.map((r) => r.meanProblemEnergy / coupling));
   const x1sq = meanSE(run.results.map((r) => r.meanSquares / 2));
-  const exact = twoCellMoments(barrier, coupling, 0, 1201, 3, wall);
+  const exact = twoCellMoments(barrier, coupling, 0, 1201, 3, wall ?? Infinity);
   return { x1x2: { measured: x1x2.mean, stderr: x1x2.stderr, exact: exact.x1x2, replicas }, x1sq: { measured: x1sq.mean, stderr: x1sq.stderr, exact: exact.x1sq, replicas } };
 }
 
@@ -116,14 +116,14 @@ export function smallIsing(n: number, seed: number) {
 
 /**
  * Check 5: lim anneals of a small Ising problem; ground-state probability and cycle work against Landauer.
- * The cells run between the machine's default walls (∞: none).
+ * The cells run between the machine's default walls (undefined: none).
  */
-export async function smallIsingCheck(n: number, seed: number, anneal: number, replicas: number, threads: number, memory: MemorySchedule = 'lim', retention = 20, lambdaMax = 8, wall: number = ISING_OPTION_DEFAULTS.wall) {
+export async function smallIsingCheck(n: number, seed: number, anneal: number, replicas: number, threads: number, memory: MemorySchedule = 'lim', retention = 20, lambdaMax = 8, wall: number | undefined = ISING_OPTION_DEFAULTS.wall) {
   const ising = smallIsing(n, seed);
   const p = fromIsing(ising);
   const ground = enumerateGroundStates(p);
   const rms = Math.sqrt(n - 1);
-  const spec = isingSchedule({ memory, anneal_tau0: anneal, lambda_max: lambdaMax / rms, lambda_start: 0.1 / rms, retention_barrier_kT: retention, low_barrier_kT: 1, consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 4, warmup_tau0: 1, wall: Number.isFinite(wall) ? wall : undefined });
+  const spec = isingSchedule({ memory, anneal_tau0: anneal, lambda_max: lambdaMax / rms, lambda_start: 0.1 / rms, retention_barrier_kT: retention, low_barrier_kT: 1, consolidate_tau0: 5, hold_tau0: 1, reset_tau0: 4, warmup_tau0: 1, wall });
   const run = await runMachine({ problem: p, spec, step: { ratio: 0.05, maxDt: 0.05 }, replicas, seed }, { threads });
   const w = summarizeWork(run);
   let hits = 0;

@@ -169,7 +169,7 @@ export function isingSchedule(o: IsingScheduleOptions): ProtocolSpec {
     { name: 'hold', end_tau0: th, readout: true },
     { name: 'reset', end_tau0: tr },
   ];
-  return { times, controls, phases, initial: 'wells', warmup_tau0: o.warmup_tau0, ...(o.wall === undefined ? {} : { wall: o.wall }) };
+  return { times, controls, phases, initial: 'wells', warmup_tau0: o.warmup_tau0, wall: o.wall };
 }
 
 /**
@@ -221,5 +221,5 @@ export function scheduleFromJson(doc: unknown, field = 'schedule'): ProtocolSpec
     ];
   }
   if (d.wall !== undefined && (typeof d.wall !== 'number' || !Number.isFinite(d.wall))) fail('"wall" must be a finite number (units of the well position)');
-  return { times, controls, phases, initial: 'wells', warmup_tau0: typeof d.warmup === 'number' ? d.warmup : 1, ...(d.wall === undefined ? {} : { wall: d.wall as number }) };
+  return { times, controls, phases, initial: 'wells', warmup_tau0: typeof d.warmup === 'number' ? d.warmup : 1, wall: d.wall as number | undefined };
 }

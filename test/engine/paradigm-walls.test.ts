@@ -88,7 +88,10 @@ test('device rows: under the sample convention every MAC reads its weight (OPS w
 
 test('every priced row cites at least one bibliography source', () => {
   const r = resolve(validateInput({}));
-  for (const row of priceCounts(r.counts, r.env).rows) {
+  const rows = priceCounts(r.counts, r.env).rows;
+  // The default estimate's seven rows: floor, LIM, CIM, CMOS limit, the accelerator and the two device rows.
+  assert.equal(rows.length, 7);
+  for (const row of rows) {
     assert.ok(row.citations.length > 0, `${row.id} cites nothing`);
     for (const id of row.citations) assert.ok(CITATIONS[id], `${row.id}: unknown source ${id}`);
   }

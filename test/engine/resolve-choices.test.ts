@@ -49,7 +49,7 @@ test('a changed optimizer preset is a custom optimizer workload that lists only 
   assert.equal(r.workload.name, 'Custom optimizer workload (2e3 parameters)');
   assert.equal(r.workload.assumptions[0], "started from preset 'qp-1000' with params changed");
   assert.match(r.workload.assumptions[1]!, /^P = 1000, N = 16 bits, linear convergence/);
-  // time_s is the user's, steps and iterations are derived, there is no batch: four keys remain.
+  // time_s is the user's, steps and iterations are derived, there is no batch: three keys remain inherited.
   assert.deepEqual(r.warnings, [
     "custom workload: params changed from preset 'qp-1000'; still inherited from it: precision_bits = 16, accelerator = h100, accelerator_precision = fp32",
   ]);

@@ -1,9 +1,13 @@
 /**
- * The sensitivity analysis with several ranges, against the Saltelli design worked out in the test: A the
+ * The sensitivity analysis with several ranges, against the Saltelli design rebuilt in the test: A the
  * first d Sobol' coordinates, B the last d, AB_i = A with column i from B; each output priced at those
  * points, log10 taken of row energies and of LIM/floor (not of the orders or the barrier, which are
- * already logarithmic); first order mean(f_B·(f_AB − f_A))/V, total mean((f_A − f_AB)²)/(2V), V pooled
- * over A ∪ B; inputs ranked by total index.
+ * already logarithmic); first order mean(f_B·(f_AB − f_A))/V (Saltelli et al. 2010), total
+ * mean((f_A − f_AB)²)/(2V) (Jansen 1999), V pooled over A ∪ B; inputs ranked by total index.
+ * Not independent: the design points come from the project's own Sobol' sequence and sample evaluator,
+ * built as sensitivity.ts builds them, so this checks the wiring — which outputs are logged, the
+ * estimators as written from the papers, the ranking and the evaluation count — not the design itself.
+ * The estimators are checked against hand-worked values in sobol-constant-output.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
